@@ -1,0 +1,73 @@
+// `npm test`: every check, in the order a failure is cheapest to find: lint, typecheck, unit,
+// integration (DuckDB under Node), then the production build driven in Debian's Chromium.
+// Ends with one line `tests: N passed, M failed` and a non-zero exit when anything failed.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { CHROMIUM_PATH } from './lib/chromium';
+import { ROOT } from './lib/preview';
+
+const bin = (name: string) => join(ROOT, 'node_modules', '.bin', name);
+const reports = join(ROOT, 'node_modules', '.cache', 'hqd-test');
+
+function run(label: string, command: string, args: string[], env: NodeJS.ProcessEnv = {}): boolean {
+  console.log(`\n▶ ${label}`);
+  const started = Date.now();
+  const result = spawnSync(command, args, { cwd: ROOT, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = result.status === 0;
+  console.log(`${ok ? '✔' : '✘'} ${label} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  return ok;
+}
+
+/** Playwright's own browser download cannot work here; Debian's package can, when we are root. */
+function ensureChromium(): boolean {
+  if (existsSync(CHROMIUM_PATH)) return true;
+  const install = 'apt-get update && apt-get install -y chromium';
+  if (process.getuid?.() !== 0) {
+    console.error(`Chromium is missing at ${CHROMIUM_PATH}. Install it as root with:\n  sudo sh -c '${install}'`);
+    return false;
+  }
+  console.log(`Chromium is missing: installing Debian's package (${install})`);
+  const ok = run('install chromium', 'sh', ['-c', install], { DEBIAN_FRONTEND: 'noninteractive' });
+  return ok && existsSync(CHROMIUM_PATH);
+}
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests?: number;
+  numTodoTests?: number;
+}
+
+const counts = { passed: 0, failed: 0, skipped: 0 };
+function vitest(project: string): boolean {
+  const out = join(reports, `${project}.json`);
+  rmSync(out, { force: true });
+  const ok = run(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  if (existsSync(out)) {
+    const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
+    counts.passed += report.numPassedTests;
+    counts.failed += report.numFailedTests;
+    counts.skipped += (report.numPendingTests ?? 0) + (report.numTodoTests ?? 0);
+  } else if (!ok) counts.failed += 1;
+  return ok;
+}
+
+mkdirSync(reports, { recursive: true });
+const failures: string[] = [];
+const step = (name: string, ok: boolean) => ok || failures.push(name);
+
+const haveChromium = ensureChromium();
+step('chromium', haveChromium);
+step('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']));
+step('typecheck', run('typecheck (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json']));
+step('unit', vitest('unit'));
+step('integration', vitest('integration'));
+const built = run('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
+step('build', built);
+if (built && haveChromium) step('e2e', vitest('e2e'));
+else failures.push('e2e (not run)');
+
+console.log(`\n${failures.length === 0 ? 'All checks passed.' : `Failed: ${failures.join(', ')}`}`);
+console.log(`tests: ${counts.passed} passed, ${counts.failed + (failures.length > 0 && counts.failed === 0 ? 1 : 0)} failed, ${counts.skipped} skipped`);
+process.exit(failures.length === 0 ? 0 : 1);

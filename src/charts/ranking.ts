@@ -1,0 +1,94 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Locale } from '../format/number';
+import { formatValue } from '../format/number';
+import { MUTED, PALETTE, PALETTE_DARK, TARGET } from './theme';
+import type { ThemeName } from './theme';
+import { tooltipElement } from './tooltip';
+
+export interface RankingRow {
+  id: string;
+  name: string;
+  value: number;
+  /** Shown after the name when the entity's latest value is older than the selected period. */
+  periodNote?: string;
+}
+
+export interface RankingInput {
+  rows: readonly RankingRow[];
+  /** 1: higher is better (largest first); -1: lower is better (smallest first). */
+  direction: 1 | -1;
+  unit: string;
+  decimals: number;
+  target: number | null;
+  targetLabel: string;
+  locale: Locale;
+  theme: ThemeName;
+  highlightId?: string;
+}
+
+/** Best first, as a leader reads a league table; ties keep name order so the chart is stable. */
+export function rankRows(rows: readonly RankingRow[], direction: 1 | -1): RankingRow[] {
+  return [...rows].sort((a, b) => (b.value - a.value) * direction || a.name.localeCompare(b.name, 'zh-CN'));
+}
+
+/** Horizontal bars ranked best first, value labels at the bar ends, rank numbers in the labels. */
+export function buildRankingOption(input: RankingInput): EChartsCoreOption {
+  const big = input.theme === 'dark';
+  const ranked = rankRows(input.rows, input.direction);
+  // ECharts draws the first category at the bottom; reverse so rank 1 is on top.
+  const ordered = [...ranked].reverse();
+  const palette = big ? PALETTE_DARK : PALETTE;
+  const labelOf = (row: RankingRow) => `${ranked.indexOf(row) + 1}. ${row.name}${row.periodNote ? ` (${row.periodNote})` : ''}`;
+  return {
+    aria: { enabled: true },
+    animation: false,
+    grid: { left: 8, right: big ? 96 : 72, top: 24, bottom: 8, containLabel: true },
+    tooltip: {
+      trigger: 'item',
+      confine: true,
+      formatter: (p: unknown) => {
+        const row = ordered[(p as { dataIndex: number }).dataIndex];
+        return tooltipElement(row ? labelOf(row) : '', row ? [{ label: '', value: formatValue(row.value, input.decimals, input.unit, input.locale) }] : []);
+      },
+    },
+    xAxis: {
+      type: 'value',
+      scale: false,
+      axisLabel: { fontSize: big ? 18 : 12 },
+      max: input.target !== null ? (v: { max: number }) => Math.max(v.max, input.target as number) : undefined,
+    },
+    yAxis: {
+      type: 'category',
+      data: ordered.map(labelOf),
+      axisLabel: { fontSize: big ? 18 : 13, color: MUTED[input.theme] },
+      axisTick: { show: false },
+    },
+    series: [
+      {
+        type: 'bar',
+        data: ordered.map((row) => ({
+          value: row.value,
+          itemStyle: { color: row.id === input.highlightId ? palette[1] : palette[0], borderRadius: [0, 3, 3, 0] },
+        })),
+        barMaxWidth: big ? 36 : 22,
+        label: {
+          show: true,
+          position: 'right',
+          fontSize: big ? 18 : 12,
+          formatter: (p: { value: number }) => formatValue(p.value, input.decimals, input.unit, input.locale),
+        },
+        ...(input.target !== null
+          ? {
+              markLine: {
+                silent: true,
+                symbol: 'none',
+                lineStyle: { color: TARGET[input.theme], type: 'dashed', width: big ? 3 : 2 },
+                label: { formatter: input.targetLabel, position: 'end', color: TARGET[input.theme], fontSize: big ? 16 : 12 },
+                data: [{ xAxis: input.target }],
+              },
+            }
+          : {}),
+      },
+    ],
+  };
+}

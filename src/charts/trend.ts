@@ -1,0 +1,90 @@
+import type { EChartsCoreOption } from 'echarts/core';
+import type { Locale } from '../format/number';
+import { formatValue } from '../format/number';
+import { TARGET } from './theme';
+import type { ThemeName } from './theme';
+import { tooltipElement } from './tooltip';
+
+export interface TrendSeries {
+  id: string;
+  name: string;
+  /** Values by period; a period with no value is a gap, not a zero. */
+  values: ReadonlyMap<string, number>;
+}
+
+export interface TrendInput {
+  periods: readonly string[];
+  series: readonly TrendSeries[];
+  unit: string;
+  decimals: number;
+  target: number | null;
+  targetLabel: string;
+  locale: Locale;
+  theme: ThemeName;
+  /** Entity drawn thicker, e.g. the city among its districts. */
+  emphasisId?: string;
+  /** Display label of a period (`2023H1` → `2023 上半年`). */
+  periodLabel: (period: string) => string;
+}
+
+/** Count of values drawn, for `data-points` and the table view. */
+export function trendPointCount(input: Pick<TrendInput, 'periods' | 'series'>): number {
+  return input.series.reduce((n, s) => n + input.periods.filter((p) => s.values.has(p)).length, 0);
+}
+
+/** Lines over time, one per entity, with the target as a dashed line labelled in words. */
+export function buildTrendOption(input: TrendInput): EChartsCoreOption {
+  const big = input.theme === 'dark';
+  const labels = input.periods.map(input.periodLabel);
+  const series = input.series.map((s, i) => ({
+    id: s.id,
+    name: s.name,
+    type: 'line',
+    data: input.periods.map((p) => s.values.get(p) ?? null),
+    connectNulls: false,
+    showSymbol: input.periods.length <= 24,
+    symbolSize: big ? 9 : 6,
+    lineStyle: { width: s.id === input.emphasisId ? (big ? 5 : 3.5) : big ? 3 : 2 },
+    z: s.id === input.emphasisId ? 3 : 2,
+    emphasis: { focus: 'series' },
+    ...(i === 0 && input.target !== null
+      ? {
+          markLine: {
+            silent: true,
+            symbol: 'none',
+            lineStyle: { color: TARGET[input.theme], type: 'dashed', width: big ? 3 : 2 },
+            label: { formatter: input.targetLabel, position: 'insideEndTop', color: TARGET[input.theme], fontSize: big ? 18 : 12 },
+            data: [{ yAxis: input.target }],
+          },
+        }
+      : {}),
+  }));
+  return {
+    aria: { enabled: true },
+    animation: false,
+    grid: { left: 8, right: 24, top: big ? 64 : 48, bottom: 8, containLabel: true },
+    legend: { type: 'scroll', top: 0, itemGap: big ? 20 : 12, textStyle: { fontSize: big ? 18 : 12 } },
+    tooltip: {
+      trigger: 'axis',
+      confine: true,
+      formatter: (params: unknown) => {
+        const items = (Array.isArray(params) ? params : [params]) as { seriesName: string; value: number | null; color: string; dataIndex: number }[];
+        const index = items[0]?.dataIndex ?? 0;
+        const lines = items
+          .filter((p) => p.value !== null && p.value !== undefined)
+          .sort((a, b) => (b.value as number) - (a.value as number))
+          .map((p) => ({ label: p.seriesName, value: formatValue(p.value as number, input.decimals, input.unit, input.locale), color: p.color }));
+        return tooltipElement(labels[index] ?? '', lines);
+      },
+    },
+    xAxis: { type: 'category', data: labels, boundaryGap: false, axisLabel: { hideOverlap: true, fontSize: big ? 18 : 12 } },
+    yAxis: {
+      type: 'value',
+      scale: true,
+      name: input.unit,
+      axisLabel: { fontSize: big ? 18 : 12 },
+      max: input.target !== null ? (v: { max: number }) => Math.max(v.max, input.target as number) : undefined,
+    },
+    series,
+  };
+}

@@ -1,0 +1,29 @@
+import type { Row } from './types';
+
+interface ArrowVectorLike {
+  get(index: number): unknown;
+}
+interface ArrowTableLike {
+  numRows: number;
+  schema: { fields: { name: string }[] };
+  getChildAt(index: number): ArrowVectorLike | null;
+}
+
+/**
+ * Arrow result → plain objects, column by column (faster than `toJSON()` per row). BIGINT and
+ * DECIMAL already arrive as doubles because the database is opened with the cast options.
+ */
+export function arrowToRows<T extends object = Row>(table: ArrowTableLike): T[] {
+  const names = table.schema.fields.map((field) => field.name);
+  const columns = names.map((_, i) => table.getChildAt(i));
+  const rows: Row[] = new Array(table.numRows);
+  for (let r = 0; r < table.numRows; r++) {
+    const row: Row = {};
+    for (let c = 0; c < names.length; c++) {
+      const value = columns[c]?.get(r);
+      row[names[c] as string] = value === undefined ? null : value;
+    }
+    rows[r] = row;
+  }
+  return rows as T[];
+}

@@ -1,0 +1,55 @@
+import { PERIOD_MACRO_SQL } from '../ingest/period-sql';
+import { NUMBER_MACRO_SQL } from '../ingest/number-sql';
+import { NAME_MACRO_SQL } from '../ingest/load-sql';
+import type { Engine } from './types';
+
+// The canonical tables of shared/DATA.md section 1. Every source, sample or upload, ends up here.
+const TABLES_SQL = [
+  `CREATE TABLE IF NOT EXISTS datasets (
+    dataset_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    source_file VARCHAR NOT NULL,
+    kind VARCHAR NOT NULL CHECK (kind IN ('sample', 'upload')),
+    imported_at TIMESTAMP NOT NULL,
+    row_count INTEGER NOT NULL,
+    rejected_count INTEGER NOT NULL,
+    mapping VARCHAR NOT NULL
+  )`,
+  `CREATE TABLE IF NOT EXISTS entities (
+    entity_id VARCHAR PRIMARY KEY,
+    name VARCHAR NOT NULL,
+    level VARCHAR NOT NULL,
+    parent_id VARCHAR
+  )`,
+  `CREATE TABLE IF NOT EXISTS indicators (
+    indicator_id VARCHAR PRIMARY KEY,
+    name_zh VARCHAR NOT NULL,
+    name_en VARCHAR NOT NULL,
+    category VARCHAR NOT NULL,
+    unit VARCHAR NOT NULL,
+    direction INTEGER NOT NULL CHECK (direction IN (1, -1)),
+    target DOUBLE,
+    target_year INTEGER,
+    weight DOUBLE NOT NULL DEFAULT 1,
+    tier VARCHAR NOT NULL DEFAULT 'basic' CHECK (tier IN ('basic', 'characteristic')),
+    gate_min DOUBLE,
+    gate_max_stars INTEGER,
+    decimals INTEGER NOT NULL DEFAULT 1,
+    definition VARCHAR NOT NULL DEFAULT '',
+    source VARCHAR NOT NULL DEFAULT ''
+  )`,
+  `CREATE TABLE IF NOT EXISTS observations (
+    dataset_id VARCHAR NOT NULL,
+    entity_id VARCHAR NOT NULL,
+    indicator_id VARCHAR NOT NULL,
+    period VARCHAR NOT NULL,
+    period_start DATE NOT NULL,
+    grain VARCHAR NOT NULL,
+    value DOUBLE NOT NULL
+  )`,
+];
+
+/** Creates the tables and the SQL macros the import stage relies on. Safe to run twice. */
+export async function createSchema(engine: Engine): Promise<void> {
+  for (const sql of [...TABLES_SQL, PERIOD_MACRO_SQL, NUMBER_MACRO_SQL, NAME_MACRO_SQL]) await engine.query(sql);
+}

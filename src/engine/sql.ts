@@ -1,0 +1,20 @@
+// The one quoting helper. Prepared-statement parameters are preferred; these exist for the places
+// DuckDB does not take a parameter (table-function arguments, identifiers, IN lists built once).
+
+/** A SQL string literal: single quotes doubled, NUL refused (DuckDB strings cannot hold it). */
+export function sqlString(value: string): string {
+  if (value.includes('\u0000')) throw new Error('SQL string literal cannot contain NUL');
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+/** A quoted identifier: double quotes doubled. Column names from files go through this. */
+export function sqlIdent(name: string): string {
+  if (name.includes('\u0000')) throw new Error('SQL identifier cannot contain NUL');
+  return `"${name.replaceAll('"', '""')}"`;
+}
+
+/** `('a', 'b')` for IN; an empty list becomes `(NULL)` so that `x IN (NULL)` matches nothing. */
+export function sqlList(values: readonly string[]): string {
+  if (values.length === 0) return '(NULL)';
+  return `(${values.map(sqlString).join(', ')})`;
+}

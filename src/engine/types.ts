@@ -1,0 +1,18 @@
+/** A value bound to a prepared statement. Anything from a file or a person goes in this way. */
+export type SqlParam = string | number | boolean | null;
+
+export type Row = Record<string, unknown>;
+
+/**
+ * The only thing query modules know about a database: run SQL with parameters and get plain rows
+ * back (numbers as `number`, never `bigint`). DuckDB-wasm is the implementation in the browser and,
+ * through its blocking bundle, in the Node tests.
+ */
+export interface Engine {
+  query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  /** Runs `work` with exclusive use of the connection inside BEGIN … COMMIT; ROLLBACK on any error. */
+  transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T>;
+  /** Makes bytes readable by `read_csv('<name>')`. Names are chosen by us, never by a file. */
+  registerFile(name: string, data: Blob | Uint8Array): Promise<void>;
+  dropFile(name: string): Promise<void>;
+}

@@ -1,0 +1,64 @@
+// How a file is read: the result of sniffing, editable by the person before the import, and
+// stored with the dataset so that it can be imported again exactly the same way after a reload.
+
+export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
+
+/**
+ * `key` columns carry the key in their cells; `measure` columns carry values whose key (indicator,
+ * period or entity, depending on the layout) is the column's header.
+ */
+export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'measure' | 'ignore';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface ColumnMapping {
+  /** Header text as it appears in the file (trimmed). */
+  name: string;
+  role: ColumnRole;
+}
+
+export interface ReadOptions {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** 0-based index of the header record in the decoded text; records above it are metadata. */
+  headerRow: number;
+  /** Number of data records after the header; records past it (notes, footnotes) are not read. */
+  dataRows: number;
+}
+
+export interface IndicatorDefaults {
+  /** Used when the file has no indicator column (a metadata line or the person names it). */
+  name: string;
+  unit: string;
+  direction: 1 | -1;
+}
+
+export interface ImportMapping {
+  layout: Layout;
+  read: ReadOptions;
+  columns: ColumnMapping[];
+  indicator: IndicatorDefaults;
+  /** Level given to entities the file introduces (`region` for generic uploads). */
+  entityLevel: string;
+}
+
+export interface RejectedCell {
+  /** 1-based line of the record in the file as the person sees it in a text editor (approximate for quoted line breaks). */
+  line: number;
+  column: string;
+  value: string;
+  reason: RejectReason;
+}
+
+export type RejectReason = 'period' | 'number' | 'entity' | 'indicator' | 'duplicate';
+
+export interface ImportResult {
+  datasetId: string;
+  rows: number;
+  rejected: number;
+  entities: number;
+  indicators: number;
+  periods: number;
+  rejects: RejectedCell[];
+}

@@ -1,0 +1,42 @@
+// Cell values of shared/DATA.md section 4: missing markers, thousands separators, percent signs,
+// full-width digits and stray spaces. TypeScript serves the sniffer and preview; `number-sql.ts`
+// builds the SQL macro the load uses from the same constants.
+
+/** Cells that mean "no value": they produce no row and are not errors. Compared case-insensitively. */
+export const MISSING_MARKERS: readonly string[] = ['', '..', '...', '-', '--', '—', '–', 'na', 'n/a', 'null', 'none', '无', '…'];
+
+export const NUMBER_FULLWIDTH_FROM = '０１２３４５６７８９．，－＋％';
+export const NUMBER_FULLWIDTH_TO = '0123456789.,-+%';
+
+/** Plain decimal, or one with comma thousands groups; optional sign, exponent and percent sign. */
+export const NUMBER_RE = '[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)? ?%?';
+
+const SPACE_RE = /^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g;
+
+function translate(text: string, from: string, to: string): string {
+  let out = '';
+  for (const ch of text) {
+    const i = from.indexOf(ch);
+    out += i >= 0 ? (to[i] as string) : ch;
+  }
+  return out;
+}
+
+export function cleanNumberText(raw: string): string {
+  return translate(raw.replace(SPACE_RE, ''), NUMBER_FULLWIDTH_FROM, NUMBER_FULLWIDTH_TO);
+}
+
+export function isMissing(raw: string | null | undefined): boolean {
+  return raw == null || MISSING_MARKERS.includes(cleanNumberText(raw).toLowerCase());
+}
+
+const NUMBER = new RegExp(`^${NUMBER_RE}$`);
+
+/** A finite number, or null when the cell is missing or not a number. Use `isMissing` to tell which. */
+export function parseNumber(raw: string | null | undefined): number | null {
+  if (raw == null) return null;
+  const text = cleanNumberText(raw);
+  if (!NUMBER.test(text) || !/\d/.test(text)) return null;
+  const value = Number(text.replace(/[,%\s]/g, ''));
+  return Number.isFinite(value) ? value : null;
+}

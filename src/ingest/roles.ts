@@ -1,0 +1,28 @@
+import type { ColumnMapping, ColumnRole } from './mapping';
+
+// Header names → column roles for long files. The sniffer's first guess; the person can change it.
+const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
+  ['entity', /^(entity_id|entity|地区|地区名称|区县|区\/县|省份|省|城市|country name|country|geography|region|area)$/i],
+  ['branch', /^(branch|branch_id|支部|党支部|党支部名称)$/i],
+  ['indicator', /^(indicator_id|indicator|indicator name|series name|指标|指标名称|指标代码)$/i],
+  ['period', /^(period|year|date|time|年份|年度|时间|期间|统计期|季度|月份|ref_date)$/i],
+  ['value', /^(value|obs_value|数值|值|数据)$/i],
+  ['unit', /^(unit|units|计量单位|单位)$/i],
+];
+
+export function guessRole(header: string): ColumnRole {
+  const text = header.trim();
+  for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text)) return role;
+  return 'ignore';
+}
+
+/** Roles for a long file: the first column matching each role wins; the rest are ignored. */
+export function guessLongColumns(headers: readonly string[]): ColumnMapping[] {
+  const taken = new Set<ColumnRole>();
+  return headers.map((name) => {
+    const role = guessRole(name);
+    if (role === 'ignore' || taken.has(role)) return { name: name.trim(), role: 'ignore' };
+    taken.add(role);
+    return { name: name.trim(), role };
+  });
+}

@@ -1,0 +1,36 @@
+import type { EntityInfo } from './entities';
+
+export interface Scope {
+  /** The entity whose headline values are shown (the city), when the data has one. */
+  root: EntityInfo | null;
+  /** The entities compared on the overview: the root's children, or the most common level. */
+  members: EntityInfo[];
+  level: string;
+}
+
+/**
+ * What the overview compares. With a hierarchy (the sample), the root is the top entity with
+ * children in view and the members are its children; flat uploads (World Bank countries) have no
+ * root and compare the entities of their most common level.
+ */
+export function chooseScope(entities: readonly EntityInfo[]): Scope {
+  const ids = new Set(entities.map((e) => e.entity_id));
+  const childrenOf = (id: string) => entities.filter((e) => e.parent_id === id);
+  const tops = entities.filter((e) => e.parent_id === null || !ids.has(e.parent_id));
+  const root = tops.find((e) => childrenOf(e.entity_id).length > 0) ?? null;
+  if (root) {
+    const members = childrenOf(root.entity_id);
+    return { root, members, level: mostCommon(members.map((m) => m.level)) };
+  }
+  const level = mostCommon(entities.map((e) => e.level));
+  return { root: null, members: entities.filter((e) => e.level === level), level };
+}
+
+function mostCommon(values: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const v of values) counts.set(v, (counts.get(v) ?? 0) + 1);
+  let best = 'entity';
+  let n = 0;
+  for (const [v, c] of counts) if (c > n) [best, n] = [v, c];
+  return best;
+}

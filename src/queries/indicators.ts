@@ -1,0 +1,52 @@
+import type { Engine } from '../engine/types';
+import type { Grain } from '../ingest/periods';
+import { observationsInView } from './scope';
+
+export interface IndicatorInfo {
+  indicator_id: string;
+  name_zh: string;
+  name_en: string;
+  category: string;
+  unit: string;
+  direction: 1 | -1;
+  target: number | null;
+  target_year: number | null;
+  weight: number;
+  tier: 'basic' | 'characteristic';
+  gate_min: number | null;
+  gate_max_stars: number | null;
+  decimals: number;
+  definition: string;
+  source: string;
+  grain: Grain;
+  first_period: string;
+  last_period: string;
+  observations: number;
+}
+
+/** The indicators the datasets in view contain, with their catalog entries, in catalog order. */
+export function indicatorsSql(datasetIds: readonly string[]): string {
+  return `WITH o AS (${observationsInView(datasetIds)})
+    SELECT i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
+      i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source,
+      min(o.grain) AS grain, min(o.period) AS first_period, max(o.period) AS last_period,
+      CAST(count(*) AS INTEGER) AS observations
+    FROM o JOIN indicators i ON i.indicator_id = o.indicator_id
+    GROUP BY i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
+      i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source
+    ORDER BY i.category, i.tier, i.weight DESC, i.indicator_id`;
+}
+
+export function listIndicators(engine: Engine, datasetIds: readonly string[]): Promise<IndicatorInfo[]> {
+  return engine.query<IndicatorInfo>(indicatorsSql(datasetIds));
+}
+
+/** Years that have any observation in view, newest first: the choices of the period picker. */
+export function yearsSql(datasetIds: readonly string[]): string {
+  return `SELECT DISTINCT CAST(EXTRACT(YEAR FROM period_start) AS INTEGER) AS year
+    FROM (${observationsInView(datasetIds)}) o ORDER BY year DESC`;
+}
+
+export async function listYears(engine: Engine, datasetIds: readonly string[]): Promise<number[]> {
+  return (await engine.query<{ year: number }>(yearsSql(datasetIds))).map((r) => r.year);
+}

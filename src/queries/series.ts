@@ -1,0 +1,34 @@
+import type { Engine } from '../engine/types';
+import { observationsInView } from './scope';
+
+export interface SeriesPoint {
+  entity_id: string;
+  name: string;
+  period: string;
+  value: number;
+}
+
+export interface SeriesRequest {
+  datasetIds: readonly string[];
+  indicatorId: string;
+  entityIds: readonly string[];
+  /** Last year shown; periods after it are left out. */
+  toYear?: number;
+}
+
+/** One indicator's values over time for a set of entities, ordered for line charts. */
+export function seriesSql(request: SeriesRequest): { sql: string; params: (string | number)[] } {
+  const entities = request.entityIds.map(() => '?').join(', ') || 'NULL';
+  return {
+    sql: `SELECT o.entity_id, e.name, o.period, o.value
+      FROM (${observationsInView(request.datasetIds)}) o JOIN entities e ON e.entity_id = o.entity_id
+      WHERE o.indicator_id = ? AND o.entity_id IN (${entities}) AND EXTRACT(YEAR FROM o.period_start) <= ?
+      ORDER BY o.entity_id, o.period_start`,
+    params: [request.indicatorId, ...request.entityIds, request.toYear ?? 9999],
+  };
+}
+
+export function querySeries(engine: Engine, request: SeriesRequest): Promise<SeriesPoint[]> {
+  const { sql, params } = seriesSql(request);
+  return engine.query<SeriesPoint>(sql, params);
+}

@@ -1,0 +1,10 @@
+import { createRouter, createWebHistory } from 'vue-router';
+
+
+export const router = createRouter({
+  history: createWebHistory(),
+  routes: [
+    { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue') },
+    { path: '/:rest(.*)*', redirect: '/' },
+  ],
+});

@@ -1,0 +1,75 @@
+import { defineStore } from 'pinia';
+import { computed, markRaw, ref, shallowRef } from 'vue';
+import type { Engine } from '../engine/types';
+import { createSchema } from '../engine/schema';
+import { loadSamples, SAMPLE_DATASET_IDS } from '../ingest/samples';
+import { sampleUrls } from '../ingest/sample-urls';
+import { i18n } from '../i18n';
+
+export type EngineStatus = 'loading' | 'ready' | 'error';
+export type StartPhase = 'engine' | 'data';
+
+export interface DatasetRow {
+  dataset_id: string;
+  name: string;
+  source_file: string;
+  kind: 'sample' | 'upload';
+  row_count: number;
+}
+
+/**
+ * The engine's life: started once, lazily (the shell paints before the wasm is fetched), then
+ * the sample loaded through the import path. `dataVersion` increments whenever datasets change so
+ * views know to query again.
+ */
+export const useEngineStore = defineStore('engine', () => {
+  const engine = shallowRef<Engine | null>(null);
+  const status = ref<EngineStatus>('loading');
+  const phase = ref<StartPhase>('engine');
+  const progress = ref({ loaded: 0, total: 0 });
+  const error = ref<string | null>(null);
+  const datasets = ref<DatasetRow[]>([]);
+  const dataVersion = ref(0);
+  const firstViewDrawn = ref(false);
+
+  async function refreshDatasets(): Promise<void> {
+    if (!engine.value) return;
+    datasets.value = await engine.value.query<DatasetRow>(
+      'SELECT dataset_id, name, source_file, kind, row_count FROM datasets ORDER BY kind DESC, imported_at, dataset_id',
+    );
+    dataVersion.value++;
+  }
+
+  let started: Promise<void> | null = null;
+  function start(): Promise<void> {
+    started ??= (async () => {
+      try {
+        const { getBrowserEngine } = await import('../engine/duckdb-browser');
+        const e = await getBrowserEngine((p) => (progress.value = p));
+        phase.value = 'data';
+        await createSchema(e);
+        const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
+        await loadSamples(
+          e,
+          async (file) => {
+            const response = await fetch(sampleUrls[file] ?? '');
+            if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
+            return response.blob();
+          },
+          locale,
+        );
+        engine.value = markRaw(e);
+        await refreshDatasets();
+        status.value = 'ready';
+      } catch (e) {
+        error.value = e instanceof Error ? e.message : String(e);
+        status.value = 'error';
+      }
+    })();
+    return started;
+  }
+
+  const sampleIds = computed(() => datasets.value.filter((d) => d.kind === 'sample').map((d) => d.dataset_id));
+
+  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, sampleIds, start, refreshDatasets, SAMPLE_DATASET_IDS };
+});

@@ -1,0 +1,82 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/types';
+import { ImportRefused, loadDataset } from '../../src/ingest/load';
+import type { ImportMapping } from '../../src/ingest/mapping';
+import { guessLongColumns } from '../../src/ingest/roles';
+import { sampleEngine } from '../support/samples';
+
+let engine: Engine;
+beforeEach(async () => {
+  engine = await sampleEngine();
+});
+
+const encoder = new TextEncoder();
+
+function longMapping(text: string): ImportMapping {
+  const lines = text.trimEnd().split('\n');
+  return {
+    layout: 'long',
+    read: { encoding: 'utf-8', delimiter: ',', headerRow: 0, dataRows: lines.length - 1 },
+    columns: guessLongColumns((lines[0] ?? '').split(',')),
+    indicator: { name: '', unit: '', direction: 1 },
+    entityLevel: 'region',
+  };
+}
+
+async function importText(id: string, text: string, mapping = longMapping(text)) {
+  await engine.registerFile(`${id}.csv`, encoder.encode(text));
+  return loadDataset(engine, { datasetId: id, name: id, kind: 'upload', sourceFile: `${id}.csv`, registeredFile: `${id}.csv`, mapping });
+}
+
+const snapshot = () =>
+  engine.query('SELECT dataset_id, count(*) AS n, sum(value) AS s FROM observations GROUP BY dataset_id ORDER BY dataset_id');
+
+describe('loading a dataset', () => {
+  it('reports every unreadable cell with its line, column, value and reason, and keeps the rest', async () => {
+    const text = ['地区,年份,指标,数值', '东湖区,2023年,高新技术产业占比,41.5', '西城区,2023,高新技术产业占比,abc', '南港区,2023年13月,高新技术产业占比,12', '北岭区,2023,高新技术产业占比,..', '东湖区,2023,高新技术产业占比,42'].join('\n');
+    const result = await importText('u1', text);
+    expect(result.rows).toBe(1);
+    expect(result.rejects).toEqual([
+      { line: 3, column: '数值', value: 'abc', reason: 'number' },
+      { line: 4, column: '数值', value: '2023年13月', reason: 'period' },
+      { line: 6, column: '数值', value: '42', reason: 'duplicate' },
+    ]);
+    expect(result.rejected).toBe(3);
+    // Names resolve to the catalog and the entity hierarchy, so the upload joins the sample.
+    const [row] = await engine.query<{ entity_id: string; indicator_id: string; value: number }>(
+      `SELECT entity_id, indicator_id, value FROM observations WHERE dataset_id = 'u1'`,
+    );
+    expect(row).toEqual({ entity_id: 'd01', indicator_id: 'hightech_share', value: 41.5 });
+  });
+
+  it('refuses a file with no numeric value and changes nothing', async () => {
+    const before = await snapshot();
+    const entities = await engine.query('SELECT count(*) AS n FROM entities');
+    await expect(importText('u2', '地区,年份,指标,数值\n新区,2023,新指标,abc\n')).rejects.toBeInstanceOf(ImportRefused);
+    expect(await snapshot()).toEqual(before);
+    expect(await engine.query('SELECT count(*) AS n FROM entities')).toEqual(entities);
+    expect(await engine.query(`SELECT * FROM datasets WHERE dataset_id = 'u2'`)).toEqual([]);
+  });
+
+  it('creates new entities and indicators for names it does not know, shared across uploads', async () => {
+    await importText('u3', 'Country Name,Year,Indicator,Value\nNunavut 5,2023,Population,"40,000"\n');
+    const text = 'Country Name,Year,Indicator,Value\nNunavut,2024,Population,41000\n';
+    await importText('u4', text);
+    const rows = await engine.query<{ dataset_id: string; entity_id: string; indicator_id: string; value: number }>(
+      `SELECT dataset_id, entity_id, indicator_id, value FROM observations WHERE dataset_id IN ('u3', 'u4') ORDER BY dataset_id`,
+    );
+    expect(rows).toEqual([
+      { dataset_id: 'u3', entity_id: 'u:Nunavut', indicator_id: 'u:Population', value: 40000 },
+      { dataset_id: 'u4', entity_id: 'u:Nunavut', indicator_id: 'u:Population', value: 41000 },
+    ]);
+  });
+
+  it('treats names with quotes, semicolons and comment marks as plain text', async () => {
+    const hostile = `x'); DROP TABLE observations; --`;
+    const result = await importText('u5', `地区,年份,指标,数值\n"${hostile}",2023,"a""b;--",1\n`);
+    expect(result.rows).toBe(1);
+    const [row] = await engine.query<{ name: string }>(`SELECT e.name FROM observations o JOIN entities e USING (entity_id) WHERE dataset_id = 'u5'`);
+    expect(row?.name).toBe(hostile);
+    expect((await snapshot()).length).toBe(5);
+  });
+});

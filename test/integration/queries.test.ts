@@ -1,0 +1,81 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine } from '../../src/engine/types';
+import { listEntities } from '../../src/queries/entities';
+import { chooseScope } from '../../src/queries/hierarchy';
+import { listIndicators, listYears } from '../../src/queries/indicators';
+import { querySeries } from '../../src/queries/series';
+import { querySnapshot } from '../../src/queries/snapshot';
+import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
+import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
+import { sampleEngine } from '../support/samples';
+
+let engine: Engine;
+const all = [...SAMPLE_DATASET_IDS];
+const observations = sampleObservations();
+const districts = readSampleRows('entities.csv').filter((e) => e.level === 'district').map((e) => e.entity_id as string);
+
+beforeAll(async () => {
+  engine = await sampleEngine();
+});
+
+describe('overview queries against the sample', () => {
+  it('lists the indicators in view with their grain and period range', async () => {
+    const indicators = await listIndicators(engine, all);
+    expect(indicators).toHaveLength(readSampleRows('catalog.csv').length);
+    const satisfaction = indicators.find((i) => i.indicator_id === 'public_satisfaction');
+    expect(satisfaction).toMatchObject({ grain: 'half', first_period: '2019H1', last_period: '2025H2', unit: '%', target: 95, gate_min: 90 });
+    const only = await listIndicators(engine, ['sample-industry']);
+    expect(only.map((i) => i.indicator_id).sort()).toEqual(['digital_core_share', 'hightech_share', 'sei_share', 'tertiary_share']);
+  });
+
+  it('lists the years with data, newest first', async () => {
+    const years = await listYears(engine, all);
+    const expected = [...new Set(observations.map((o) => Number(o.period.slice(0, 4))))].sort((a, b) => b - a);
+    expect(years).toEqual(expected);
+  });
+
+  it('takes the latest value at or before the selected year, and the period before it', async () => {
+    for (const year of [2025, 2022, 2019]) {
+      const rows = await querySnapshot(engine, { datasetIds: all, entityIds: ['city'], year });
+      for (const row of rows) {
+        const [latest, previous] = latestAtOrBefore(observations, 'city', row.indicator_id, year);
+        expect(row.period).toBe(latest?.period);
+        expect(row.value).toBe(latest?.value);
+        expect(row.prev_period).toBe(previous?.period ?? null);
+        expect(row.prev_value).toBe(previous?.value ?? null);
+      }
+      const expectedIndicators = new Set(observations.filter((o) => o.entity_id === 'city' && Number(o.period.slice(0, 4)) <= year).map((o) => o.indicator_id));
+      expect(rows.map((r) => r.indicator_id).sort()).toEqual([...expectedIndicators].sort());
+    }
+  });
+
+  it('ranks districts on one indicator with the values a reader would compute', async () => {
+    const rows = await querySnapshot(engine, { datasetIds: all, entityIds: districts, indicatorIds: ['hightech_share'], year: 2023 });
+    expect(rows).toHaveLength(districts.length);
+    for (const row of rows) expect(row.value).toBe(latestAtOrBefore(observations, row.entity_id, 'hightech_share', 2023)[0]?.value);
+  });
+
+  it('returns trend series only up to the selected year, in period order', async () => {
+    const points = await querySeries(engine, { datasetIds: all, indicatorId: 'public_satisfaction', entityIds: ['city', 'd02'], toYear: 2021 });
+    const expected = observations
+      .filter((o) => o.indicator_id === 'public_satisfaction' && ['city', 'd02'].includes(o.entity_id) && Number(o.period.slice(0, 4)) <= 2021)
+      .sort((a, b) => a.entity_id.localeCompare(b.entity_id) || a.period.localeCompare(b.period));
+    expect(points.map((p) => [p.entity_id, p.period, p.value])).toEqual(expected.map((o) => [o.entity_id, o.period, o.value]));
+  });
+
+  it('scopes the overview to the city and its districts', async () => {
+    const scope = chooseScope(await listEntities(engine, all));
+    expect(scope.root?.entity_id).toBe('city');
+    expect(scope.level).toBe('district');
+    expect(scope.members.map((m) => m.entity_id).sort()).toEqual([...districts].sort());
+  });
+
+  it('counts a cell present in two datasets in view once', async () => {
+    await engine.query(`INSERT INTO observations SELECT 'copy', entity_id, indicator_id, period, period_start, grain, value + 2 FROM observations WHERE dataset_id = 'sample-industry'`);
+    const rows = await querySnapshot(engine, { datasetIds: ['sample-industry', 'copy'], entityIds: ['city'], indicatorIds: ['hightech_share'], year: 2025 });
+    const latest = latestAtOrBefore(observations, 'city', 'hightech_share', 2025)[0]!;
+    expect(rows).toHaveLength(1);
+    expect(rows[0]!.value).toBeCloseTo(latest.value + 1, 10);
+    await engine.query(`DELETE FROM observations WHERE dataset_id = 'copy'`);
+  });
+});

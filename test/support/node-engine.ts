@@ -1,0 +1,68 @@
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import { arrowToRows } from '../../src/engine/arrow-rows';
+import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL } from '../../src/engine/setup';
+import type { Engine, Row, SqlParam } from '../../src/engine/types';
+
+const require = createRequire(import.meta.url);
+const blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
+const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+
+let bindings: Promise<DuckDBBindings> | null = null;
+
+/** The wasm module is compiled once per test worker; each call opens a fresh in-memory database. */
+function loadBindings(): Promise<DuckDBBindings> {
+  bindings ??= (async () => {
+    const db = await blocking.createDuckDB(
+      {
+        mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+        eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+      },
+      new blocking.VoidLogger(),
+      blocking.NODE_RUNTIME,
+    );
+    await db.instantiate(() => undefined);
+    return db;
+  })();
+  return bindings;
+}
+
+/** The same `Engine` the browser gets, backed by DuckDB's blocking Node bundle. */
+export async function createNodeEngine(): Promise<Engine> {
+  const db = await loadBindings();
+  db.reset();
+  db.open(ENGINE_OPEN_CONFIG);
+  const conn = db.connect();
+  for (const statement of ENGINE_SETUP_SQL) conn.query(statement);
+  const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> => {
+    if (params.length === 0) return arrowToRows<T>(conn.query(sql));
+    const statement = conn.prepare(sql);
+    try {
+      return arrowToRows<T>(statement.query(...params));
+    } finally {
+      statement.close();
+    }
+  };
+  return {
+    query: run,
+    async transaction(work) {
+      await run('BEGIN TRANSACTION');
+      try {
+        const result = await work({ query: run });
+        await run('COMMIT');
+        return result;
+      } catch (error) {
+        await run('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    },
+    async registerFile(name, data) {
+      const bytes = data instanceof Uint8Array ? data : new Uint8Array(await data.arrayBuffer());
+      db.registerFileBuffer(name, bytes);
+    },
+    async dropFile(name) {
+      db.dropFile(name);
+    },
+  };
+}

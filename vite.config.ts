@@ -1,0 +1,43 @@
+import { fileURLToPath, URL } from 'node:url';
+import vue from '@vitejs/plugin-vue';
+import { defineConfig, type Plugin } from 'vite';
+import { contentSecurityPolicy } from './src/security/csp.ts';
+
+// The production page carries its CSP in a <meta> tag so that any static server keeps it. Dev mode
+// is left without one: Vite's dev server injects inline styles for hot reload.
+function cspMeta(): Plugin {
+  return {
+    name: 'hqd-csp-meta',
+    apply: 'build',
+    transformIndexHtml(html) {
+      return html.replace(
+        '<meta charset="UTF-8" />',
+        `<meta charset="UTF-8" />\n    <meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy}" />`,
+      );
+    },
+  };
+}
+
+export default defineConfig({
+  plugins: [vue(), cspMeta()],
+  define: {
+    __VUE_OPTIONS_API__: 'false',
+    __VUE_PROD_DEVTOOLS__: 'false',
+    __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false',
+    __VUE_I18N_FULL_INSTALL__: 'true',
+    __VUE_I18N_LEGACY_API__: 'false',
+    __INTLIFY_PROD_DEVTOOLS__: 'false',
+    __INTLIFY_JIT_COMPILATION__: 'true',
+    __INTLIFY_DROP_MESSAGE_COMPILER__: 'false',
+  },
+  resolve: { alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) } },
+  build: {
+    target: 'es2022',
+    // Never inline assets as data: URLs: the CSP allows fetches from our own origin only, and the
+    // sample CSVs and DuckDB's wasm must be fetched, not embedded.
+    assetsInlineLimit: 0,
+    chunkSizeWarningLimit: 1200,
+  },
+  preview: { port: 4173, strictPort: true, host: '127.0.0.1' },
+  server: { port: 5173, host: '127.0.0.1' },
+});
