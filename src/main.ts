@@ -9,5 +9,5 @@ import './styles/base.css';
 const app = createApp(App).use(createPinia()).use(router).use(i18n);
 app.mount('#app');
 performance.mark('hqd:shell-mounted');
-// The shell is on screen; only now is the engine's wasm fetched and compiled.
-requestAnimationFrame(() => void useEngineStore().start());
+// The shell is mounted: start fetching and compiling the engine now, while the browser paints.
+void useEngineStore().start();

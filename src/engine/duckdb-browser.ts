@@ -97,7 +97,9 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     const start = async () => {
       await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal }));
+      performance.mark('hqd:wasm-instantiated');
       await db.open(ENGINE_OPEN_CONFIG);
+      performance.mark('hqd:db-opened');
       const conn = await db.connect();
       for (const statement of ENGINE_SETUP_SQL) await conn.query(statement);
       return new BrowserEngine(db, conn);

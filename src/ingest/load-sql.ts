@@ -2,15 +2,15 @@ import { sqlIdent, sqlString } from '../engine/sql';
 import type { ImportMapping } from './mapping';
 import { periodMapSql } from './period-sql';
 
-// Pure SQL builders of the load. A file becomes rows in four steps, all inside one transaction:
-//   stage   read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
-//   cells   one row per value cell with its raw key texts (wide layouts are unpivoted here)
-//   maps    distinct raw periods, entities and indicators resolved once each (not once per row)
-//   insert  canonical rows, new entities and indicators, rejects with their reasons
+// Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
+//   stage     read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
+//   resolved  one row per value cell (wide layouts unpivoted), its raw keys resolved against the
+//             catalog once per distinct text, with a value or the reason it was refused
+//   insert    new entities and indicators, then the canonical rows
+// Few statements on purpose: in DuckDB-wasm each statement has a fixed cost that dwarfs the work
+// on a file of a few thousand rows.
 
 export const STAGE = 'hqd_stage';
-export const CELLS = 'hqd_cells';
-export const REJECTS = 'hqd_rejects';
 
 const col = (i: number) => `c${i}`;
 
@@ -50,7 +50,7 @@ function keyColumn(mapping: ImportMapping, role: 'entity' | 'branch' | 'indicato
 }
 
 /** One row per value cell: `rec` (0-based data record), raw key texts, raw value, source column. */
-export function cellsSql(mapping: ImportMapping): string {
+export function cellsSelect(mapping: ImportMapping): string {
   const keys: Key = {
     entity: keyColumn(mapping, 'entity'),
     branch: keyColumn(mapping, 'branch'),
@@ -65,7 +65,7 @@ export function cellsSql(mapping: ImportMapping): string {
   if (mapping.layout === 'long') {
     const v = mapping.columns.findIndex((c) => c.role === 'value');
     const valueName = v < 0 ? '' : (mapping.columns[v] as { name: string }).name;
-    return `CREATE OR REPLACE TEMP TABLE ${CELLS} AS SELECT rec, ${keys.entity} AS entity_raw,
+    return `SELECT rec, ${keys.entity} AS entity_raw,
       ${keys.branch} AS branch_raw, ${keys.indicator} AS indicator_raw, ${keys.period} AS period_raw,
       ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column
       FROM ${STAGE} WHERE ${limit}`;
@@ -83,7 +83,7 @@ export function cellsSql(mapping: ImportMapping): string {
       : mapping.layout === 'wide-period'
         ? { ...keys, period: `unnest(${headerList})` }
         : { ...keys, entity: `unnest(${headerList})` };
-  return `CREATE OR REPLACE TEMP TABLE ${CELLS} AS SELECT rec, ${varying.entity} AS entity_raw,
+  return `SELECT rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column
     FROM ${STAGE} WHERE ${limit}`;
@@ -99,74 +99,88 @@ export interface ResolveOptions {
   direction: 1 | -1;
 }
 
+export const RESOLVED = 'hqd_resolved';
+
 /**
- * Statements that resolve the cells against the catalog and write the canonical rows. New entities
- * get ids `u:<name>` (and `<parent id>/<branch>`), so that two uploads naming the same province
- * share one entity; new indicators get `u:<name>`.
+ * One statement: cells → resolved rows, each with its canonical keys and either a value or the
+ * reason it was refused. Periods, entities and indicators are resolved once per distinct raw text.
+ * New entities get ids `u:<name>` (and `<parent id>/<branch>`), so two uploads naming the same
+ * province share one entity; new indicators get `u:<name>`. A missing cell has reason 'missing'
+ * and is neither a row nor an error.
  */
-export function resolveSql(options: ResolveOptions): string[] {
-  const dataset = sqlString(options.datasetId);
-  return [
-    `CREATE OR REPLACE TEMP TABLE hqd_period_map AS ${periodMapSql(`SELECT DISTINCT period_raw FROM ${CELLS}`)}`,
-    `CREATE OR REPLACE TEMP TABLE hqd_entity_map AS
-      WITH raw AS (SELECT DISTINCT entity_raw, branch_raw FROM ${CELLS}),
-      named AS (SELECT entity_raw, branch_raw, hqd_name(entity_raw) AS ename, hqd_name(branch_raw) AS bname FROM raw),
-      parent AS (SELECT named.*, COALESCE(
-          (SELECT min(e.entity_id) FROM entities e WHERE e.entity_id = named.ename),
-          (SELECT min(e.entity_id) FROM entities e WHERE e.name = named.ename),
-          'u:' || named.ename) AS parent_id FROM named WHERE ename IS NOT NULL)
-      SELECT entity_raw, branch_raw, ename, bname, parent_id,
+export function resolvedSql(mapping: ImportMapping): string {
+  return `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
+    WITH cells AS (${cellsSelect(mapping)}),
+    pm AS (${periodMapSql('SELECT DISTINCT period_raw FROM cells')}),
+    named AS (SELECT entity_raw, branch_raw, hqd_name(entity_raw) AS ename, hqd_name(branch_raw) AS bname
+      FROM (SELECT DISTINCT entity_raw, branch_raw FROM cells) d),
+    parent AS (SELECT named.*, COALESCE(
+        (SELECT min(e.entity_id) FROM entities e WHERE e.entity_id = named.ename),
+        (SELECT min(e.entity_id) FROM entities e WHERE e.name = named.ename),
+        'u:' || named.ename) AS parent_id FROM named WHERE ename IS NOT NULL),
+    em AS (SELECT entity_raw, branch_raw, ename, bname, parent_id,
         CASE WHEN bname IS NULL THEN parent_id ELSE COALESCE(
           (SELECT min(e.entity_id) FROM entities e WHERE e.parent_id = parent.parent_id AND (e.name = bname OR e.entity_id = bname)),
           parent_id || '/' || bname) END AS entity_id
-      FROM parent`,
-    `CREATE OR REPLACE TEMP TABLE hqd_indicator_map AS
-      WITH raw AS (SELECT indicator_raw, min(unit_raw) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
-      named AS (SELECT indicator_raw, unit_raw, hqd_name(indicator_raw) AS iname FROM raw)
-      SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
+      FROM parent),
+    inamed AS (SELECT indicator_raw, unit_raw, hqd_name(indicator_raw) AS iname
+      FROM (SELECT indicator_raw, min(unit_raw) AS unit_raw FROM cells GROUP BY indicator_raw) d),
+    im AS (SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
         (SELECT min(i.indicator_id) FROM indicators i WHERE i.indicator_id = iname),
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id
-      FROM named WHERE iname IS NOT NULL`,
-    `CREATE OR REPLACE TEMP TABLE hqd_resolved AS
-      SELECT c.rec, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-        pm.period, em.entity_id, im.indicator_id,
+      FROM inamed WHERE iname IS NOT NULL),
+    joined AS (SELECT c.rec, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
+        pm.period, em.entity_id, em.parent_id, em.ename, em.bname, im.indicator_id, im.iname, im.unit,
         hqd_missing(c.value_raw) AS missing, hqd_number(c.value_raw) AS value
-      FROM ${CELLS} c
-      LEFT JOIN hqd_period_map pm ON pm.period_raw IS NOT DISTINCT FROM c.period_raw
-      LEFT JOIN hqd_entity_map em ON em.entity_raw IS NOT DISTINCT FROM c.entity_raw AND em.branch_raw IS NOT DISTINCT FROM c.branch_raw
-      LEFT JOIN hqd_indicator_map im ON im.indicator_raw IS NOT DISTINCT FROM c.indicator_raw`,
-    // A missing cell is no row and no error; anything else that cannot be read is a reject.
-    `CREATE OR REPLACE TEMP TABLE ${REJECTS} AS
-      WITH bad AS (
-        SELECT rec, value_column AS col, COALESCE(period_raw, '') AS val, 'period' AS reason FROM hqd_resolved WHERE NOT missing AND period IS NULL
-        UNION ALL SELECT rec, value_column, COALESCE(entity_raw, ''), 'entity' FROM hqd_resolved WHERE NOT missing AND period IS NOT NULL AND entity_id IS NULL
-        UNION ALL SELECT rec, value_column, COALESCE(indicator_raw, ''), 'indicator' FROM hqd_resolved WHERE NOT missing AND period IS NOT NULL AND entity_id IS NOT NULL AND indicator_id IS NULL
-        UNION ALL SELECT rec, value_column, value_raw, 'number' FROM hqd_resolved WHERE NOT missing AND period IS NOT NULL AND entity_id IS NOT NULL AND indicator_id IS NOT NULL AND value IS NULL
-      )
-      SELECT * FROM bad`,
-    `CREATE OR REPLACE TEMP TABLE hqd_good AS
-      SELECT *, row_number() OVER (PARTITION BY entity_id, indicator_id, period ORDER BY rec) AS copy
-      FROM hqd_resolved WHERE NOT missing AND period IS NOT NULL AND entity_id IS NOT NULL AND indicator_id IS NOT NULL AND value IS NOT NULL`,
-    `INSERT INTO ${REJECTS} SELECT rec, value_column, value_raw, 'duplicate' FROM hqd_good WHERE copy > 1`,
+      FROM cells c
+      LEFT JOIN pm ON pm.period_raw IS NOT DISTINCT FROM c.period_raw
+      LEFT JOIN em ON em.entity_raw IS NOT DISTINCT FROM c.entity_raw AND em.branch_raw IS NOT DISTINCT FROM c.branch_raw
+      LEFT JOIN im ON im.indicator_raw IS NOT DISTINCT FROM c.indicator_raw),
+    judged AS (SELECT *, CASE
+        WHEN missing THEN 'missing'
+        WHEN period IS NULL THEN 'period'
+        WHEN entity_id IS NULL THEN 'entity'
+        WHEN indicator_id IS NULL THEN 'indicator'
+        WHEN value IS NULL THEN 'number' END AS reason
+      FROM joined)
+    SELECT * REPLACE (CASE WHEN reason IS NULL AND copy > 1 THEN 'duplicate' ELSE reason END AS reason)
+    FROM (SELECT *, row_number() OVER (PARTITION BY reason IS NULL, entity_id, indicator_id, period ORDER BY rec) AS copy FROM judged) numbered`;
+}
+
+/** The statements that write what `resolvedSql` accepted: new entities and indicators, then rows. */
+export function insertSql(options: ResolveOptions): string[] {
+  const good = `FROM ${RESOLVED} WHERE reason IS NULL`;
+  return [
     `INSERT INTO entities
-      SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM hqd_entity_map
-      WHERE parent_id NOT IN (SELECT entity_id FROM entities) AND entity_id IN (SELECT entity_id FROM hqd_good)`,
-    `INSERT INTO entities
-      SELECT DISTINCT entity_id, bname, 'branch', parent_id FROM hqd_entity_map
-      WHERE bname IS NOT NULL AND entity_id NOT IN (SELECT entity_id FROM entities) AND entity_id IN (SELECT entity_id FROM hqd_good)`,
+      SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL ${good} AND parent_id NOT IN (SELECT entity_id FROM entities)
+      UNION ALL
+      SELECT DISTINCT entity_id, bname, 'branch', parent_id ${good} AND bname IS NOT NULL AND entity_id NOT IN (SELECT entity_id FROM entities)`,
     `INSERT INTO indicators (indicator_id, name_zh, name_en, category, unit, direction, decimals, source)
-      SELECT DISTINCT ON (indicator_id) indicator_id, iname, iname, 'other', unit, ${options.direction === -1 ? -1 : 1}, 2, ''
-      FROM hqd_indicator_map
-      WHERE indicator_id NOT IN (SELECT indicator_id FROM indicators) AND indicator_id IN (SELECT indicator_id FROM hqd_good)`,
+      SELECT indicator_id, min(iname), min(iname), 'other', min(unit), ${options.direction === -1 ? -1 : 1}, 2, ''
+      ${good} AND indicator_id NOT IN (SELECT indicator_id FROM indicators) GROUP BY indicator_id`,
     `INSERT INTO observations
-      SELECT ${dataset}, entity_id, indicator_id, period, hqd_period_start(period), hqd_grain(period), value
-      FROM hqd_good WHERE copy = 1 ORDER BY rec`,
+      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, hqd_period_start(period), hqd_grain(period), value
+      ${good} ORDER BY rec`,
   ];
 }
 
+/** Counts of what a load added and refused, in one pass over the resolved rows. */
+export const SUMMARY_SQL = `SELECT
+    CAST(count(*) FILTER (WHERE reason IS NULL) AS INTEGER) AS rows,
+    CAST(count(*) FILTER (WHERE reason IS NOT NULL AND reason <> 'missing') AS INTEGER) AS rejected,
+    CAST(count(DISTINCT entity_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS entities,
+    CAST(count(DISTINCT indicator_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS indicators,
+    CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods
+  FROM ${RESOLVED}`;
+
+export function rejectsSql(limit: number): string {
+  return `SELECT rec, value_column AS col,
+      CASE reason WHEN 'period' THEN COALESCE(period_raw, '') WHEN 'entity' THEN COALESCE(entity_raw, '')
+        WHEN 'indicator' THEN COALESCE(indicator_raw, '') ELSE COALESCE(value_raw, '') END AS val, reason
+    FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing' ORDER BY rec, value_column LIMIT ${Math.floor(limit)}`;
+}
+
 export function dropTempSql(): string[] {
-  return [STAGE, CELLS, REJECTS, 'hqd_period_map', 'hqd_entity_map', 'hqd_indicator_map', 'hqd_resolved', 'hqd_good'].map(
-    (t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`,
-  );
+  return [STAGE, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`);
 }

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { REJECTS, cellsSql, dropTempSql, resolveSql, stageSql } from './load-sql';
+import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolvedSql, stageSql } from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from './mapping';
 
 export interface LoadRequest {
@@ -37,45 +37,31 @@ export async function loadDataset(engine: Engine, request: LoadRequest): Promise
       const existing = await tx.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
       if (existing.length > 0) throw new ImportRefused('duplicate-id', `dataset ${request.datasetId} exists`);
       await tx.query(stageSql(request.registeredFile, mapping));
-      await tx.query(cellsSql(mapping));
-      for (const sql of resolveSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
+      await tx.query(resolvedSql(mapping));
+      const [summary] = await tx.query<{ rows: number; rejected: number; entities: number; indicators: number; periods: number }>(SUMMARY_SQL);
+      if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
+      for (const sql of insertSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
         await tx.query(sql);
-
-      const [counts] = await tx.query<{ rows: number; entities: number; indicators: number; periods: number }>(
-        `SELECT count(*) AS rows, count(DISTINCT entity_id) AS entities, count(DISTINCT indicator_id) AS indicators,
-           count(DISTINCT period) AS periods FROM observations WHERE dataset_id = ?`,
-        [request.datasetId],
-      );
-      const [rejectCount] = await tx.query<{ n: number }>(`SELECT count(*) AS n FROM ${REJECTS}`);
-      if (!counts || counts.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
-
-      const rejects = await tx.query<{ rec: number; col: string; val: string | null; reason: RejectReason }>(
-        `SELECT rec, col, val, reason FROM ${REJECTS} ORDER BY rec, col LIMIT ${REJECT_DETAIL_LIMIT}`,
-      );
-      await tx.query(
-        `INSERT INTO datasets VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)`,
-        [
-          request.datasetId,
-          request.name,
-          request.sourceFile,
-          request.kind,
-          (request.importedAt ?? new Date().toISOString()).replace('T', ' ').replace('Z', ''),
-          counts.rows,
-          rejectCount?.n ?? 0,
-          JSON.stringify(mapping),
-        ],
-      );
+      const rejects = await tx.query<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
+      await tx.query('INSERT INTO datasets VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)', [
+        request.datasetId,
+        request.name,
+        request.sourceFile,
+        request.kind,
+        (request.importedAt ?? new Date().toISOString()).replace('T', ' ').replace('Z', ''),
+        summary.rows,
+        summary.rejected,
+        JSON.stringify(mapping),
+      ]);
       const firstDataLine = mapping.read.headerRow + 2;
       return {
         datasetId: request.datasetId,
-        rows: counts.rows,
-        rejected: rejectCount?.n ?? 0,
-        entities: counts.entities,
-        indicators: counts.indicators,
-        periods: counts.periods,
-        rejects: rejects.map(
-          (r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val ?? '', reason: r.reason }),
-        ),
+        rows: summary.rows,
+        rejected: summary.rejected,
+        entities: summary.entities,
+        indicators: summary.indicators,
+        periods: summary.periods,
+        rejects: rejects.map((r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val, reason: r.reason })),
       };
     });
   } finally {

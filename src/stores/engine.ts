@@ -46,6 +46,7 @@ export const useEngineStore = defineStore('engine', () => {
       try {
         const { getBrowserEngine } = await import('../engine/duckdb-browser');
         const e = await getBrowserEngine((p) => (progress.value = p));
+        performance.mark('hqd:engine-started');
         phase.value = 'data';
         await createSchema(e);
         const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
@@ -58,6 +59,7 @@ export const useEngineStore = defineStore('engine', () => {
           },
           locale,
         );
+        performance.mark('hqd:data-loaded');
         engine.value = markRaw(e);
         await refreshDatasets();
         status.value = 'ready';

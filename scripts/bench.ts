@@ -1,0 +1,139 @@
+// `npm run bench`: builds, serves and drives the production app in Chromium, then prints a table
+// and writes bench-results/latest.json. Times are medians of several runs; each is set beside a
+// baseline measured in the same run (a static page on the same server), because these machines
+// are shared and absolute times drift.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './lib/chromium';
+import { ROOT, startPreview } from './lib/preview';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
+const dist = join(ROOT, 'dist');
+
+function build(): void {
+  const result = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  // The baseline page: same server, no script, one line of text.
+  writeFileSync(join(dist, 'bench-baseline.html'), '<!doctype html><html><body><h1>baseline</h1></body></html>');
+}
+
+function sizes() {
+  const assets = join(dist, 'assets');
+  let appJs = 0;
+  let appJsGzip = 0;
+  let engineJs = 0;
+  let engineJsGzip = 0;
+  let wasm = 0;
+  let wasmGzip = 0;
+  for (const name of readdirSync(assets)) {
+    const bytes = readFileSync(join(assets, name));
+    const gz = gzipSync(bytes, { level: 9 }).length;
+    if (name.endsWith('.wasm')) {
+      // Only one of the two bundles is fetched by a browser (eh where exceptions are native).
+      if (name.startsWith('duckdb-eh')) [wasm, wasmGzip] = [bytes.length, gz];
+    } else if (name.endsWith('.js') && name.startsWith('duckdb-browser-') && name.includes('worker')) {
+      if (name.includes('-eh.')) [engineJs, engineJsGzip] = [bytes.length, gz];
+    } else if (name.endsWith('.js')) {
+      appJs += statSync(join(assets, name)).size;
+      appJsGzip += gz;
+    }
+  }
+  return { appJs, appJsGzip, engineWorkerJs: engineJs, engineWorkerJsGzip: engineJsGzip, wasm, wasmGzip };
+}
+
+interface StartupSample {
+  shellPaint: number;
+  mounted: number;
+  instantiated: number;
+  opened: number;
+  engineStarted: number;
+  dataLoaded: number;
+  ready: number;
+}
+
+async function startup(browser: Browser, url: string): Promise<{ cold: StartupSample; warm: StartupSample; baselinePaint: number }> {
+  const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
+  const page = await context.newPage();
+  const measure = async (): Promise<StartupSample> => {
+    await page.waitForSelector('#app[data-state=ready]', { timeout: 120_000 });
+    // A string, not a function: tsx would wrap a function's inner helpers in a `__name` call the page lacks.
+    return page.evaluate<StartupSample>(`(() => {
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return { shellPaint: at('first-contentful-paint'), instantiated: at('hqd:wasm-instantiated'), opened: at('hqd:db-opened'), mounted: at('hqd:shell-mounted'), engineStarted: at('hqd:engine-started'), dataLoaded: at('hqd:data-loaded'), ready: at('hqd:ready') };
+    })()`);
+  };
+  await page.goto(url + '/bench-baseline.html');
+  const baselinePaint = await page.evaluate(
+    () => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN), 50))),
+  );
+  await page.goto(url + '/');
+  const cold = await measure();
+  await page.reload();
+  const warm = await measure();
+  await context.close();
+  return { cold, warm, baselinePaint };
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
+};
+
+build();
+const preview = await startPreview();
+const browser = await launchChromium();
+const samples: Awaited<ReturnType<typeof startup>>[] = [];
+try {
+  for (let i = 0; i < RUNS; i++) samples.push(await startup(browser, preview.url));
+} finally {
+  await browser.close();
+  await preview.stop();
+}
+
+const pick = (f: (s: (typeof samples)[number]) => number) => Math.round(median(samples.map(f)));
+const size = sizes();
+const result = {
+  date: new Date().toISOString(),
+  runs: RUNS,
+  startup: {
+    baselinePaintMs: pick((s) => s.baselinePaint),
+    shellPaintMs: pick((s) => s.cold.shellPaint),
+    coldShellMountedMs: pick((s) => s.cold.mounted),
+    coldWasmInstantiatedMs: pick((s) => s.cold.instantiated),
+    coldDbOpenedMs: pick((s) => s.cold.opened),
+    coldEngineStartedMs: pick((s) => s.cold.engineStarted),
+    coldDataLoadedMs: pick((s) => s.cold.dataLoaded),
+    coldReadyMs: pick((s) => s.cold.ready),
+    warmShellPaintMs: pick((s) => s.warm.shellPaint),
+    warmReadyMs: pick((s) => s.warm.ready),
+  },
+  sizes: size,
+  budgets: { shellPaintMs: 300, coldReadyMs: 2000, appJsGzipBytes: 400 * 1024 },
+};
+
+const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
+const rows: [string, string, string][] = [
+  ['static page first paint (baseline)', `${result.startup.baselinePaintMs} ms`, '1.00×'],
+  ['shell painted (cold)', `${result.startup.shellPaintMs} ms`, `${(result.startup.shellPaintMs / result.startup.baselinePaintMs).toFixed(2)}× baseline · budget 300 ms`],
+  ['shell mounted (cold)', `${result.startup.coldShellMountedMs} ms`, ''],
+  ['wasm instantiated (cold)', `${result.startup.coldWasmInstantiatedMs} ms`, ''],
+  ['database opened (cold)', `${result.startup.coldDbOpenedMs} ms`, ''],
+  ['engine started (cold)', `${result.startup.coldEngineStartedMs} ms`, ''],
+  ['sample loaded (cold)', `${result.startup.coldDataLoadedMs} ms`, ''],
+  ['data-state=ready (cold)', `${result.startup.coldReadyMs} ms`, `${(result.startup.coldReadyMs / result.startup.baselinePaintMs).toFixed(1)}× baseline · budget 2000 ms`],
+  ['shell painted (warm reload)', `${result.startup.warmShellPaintMs} ms`, ''],
+  ['data-state=ready (warm reload)', `${result.startup.warmReadyMs} ms`, `${(result.startup.warmReadyMs / result.startup.coldReadyMs).toFixed(2)}× cold`],
+  ['app JavaScript (gzip)', kb(size.appJsGzip), `${kb(size.appJs)} raw · budget 400 KB gzip`],
+  ['DuckDB worker JS (gzip)', kb(size.engineWorkerJsGzip), `${kb(size.engineWorkerJs)} raw`],
+  ['DuckDB wasm eh (gzip)', kb(size.wasmGzip), `${kb(size.wasm)} raw · ${(size.wasmGzip / size.appJsGzip).toFixed(1)}× app JS`],
+];
+const width = Math.max(...rows.map((r) => r[0].length));
+console.log(`\nhqd-dashboard bench · median of ${RUNS} runs · 1920×1080 headless Chromium\n`);
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results', 'latest.json'), JSON.stringify(result, null, 2) + '\n');
+console.log('\nwritten: bench-results/latest.json');
