@@ -3,6 +3,7 @@ import type { Locale } from '../format/number';
 import { formatValue } from '../format/number';
 import { MUTED, PALETTE, PALETTE_DARK, TARGET } from './theme';
 import type { ThemeName } from './theme';
+import { niceCeil } from './scale';
 import { tooltipElement } from './tooltip';
 
 export interface RankingRow {
@@ -38,11 +39,14 @@ export function buildRankingOption(input: RankingInput): EChartsCoreOption {
   // ECharts draws the first category at the bottom; reverse so rank 1 is on top.
   const ordered = [...ranked].reverse();
   const palette = big ? PALETTE_DARK : PALETTE;
+  const axisMax = niceCeil(Math.max(0, ...ranked.map((r) => r.value), input.target ?? 0), input.unit);
+  // Long bars carry their value inside (clear of the target line); short ones just past the end.
+  const inside = (value: number) => axisMax > 0 && value / axisMax > 0.25;
   const labelOf = (row: RankingRow) => `${ranked.indexOf(row) + 1}. ${row.name}${row.periodNote ? ` (${row.periodNote})` : ''}`;
   return {
     aria: { enabled: true },
     animation: false,
-    grid: { left: 8, right: big ? 96 : 72, top: 24, bottom: 8, containLabel: true },
+    grid: { left: 8, right: big ? 40 : 24, top: 24, bottom: 8, containLabel: true },
     tooltip: {
       trigger: 'item',
       confine: true,
@@ -55,7 +59,7 @@ export function buildRankingOption(input: RankingInput): EChartsCoreOption {
       type: 'value',
       scale: false,
       axisLabel: { fontSize: big ? 18 : 12 },
-      max: input.target !== null ? (v: { max: number }) => Math.max(v.max, input.target as number) : undefined,
+      max: axisMax,
     },
     yAxis: {
       type: 'category',
@@ -69,12 +73,13 @@ export function buildRankingOption(input: RankingInput): EChartsCoreOption {
         data: ordered.map((row) => ({
           value: row.value,
           itemStyle: { color: row.id === input.highlightId ? palette[1] : palette[0], borderRadius: [0, 3, 3, 0] },
+          label: inside(row.value) ? { position: 'insideRight', color: '#ffffff' } : { position: 'right', color: MUTED[input.theme] },
         })),
         barMaxWidth: big ? 36 : 22,
         label: {
           show: true,
-          position: 'right',
           fontSize: big ? 18 : 12,
+          fontWeight: 600,
           formatter: (p: { value: number }) => formatValue(p.value, input.decimals, input.unit, input.locale),
         },
         ...(input.target !== null

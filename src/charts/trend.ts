@@ -3,6 +3,7 @@ import type { Locale } from '../format/number';
 import { formatValue } from '../format/number';
 import { TARGET } from './theme';
 import type { ThemeName } from './theme';
+import { niceCeil } from './scale';
 import { tooltipElement } from './tooltip';
 
 export interface TrendSeries {
@@ -62,8 +63,17 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
   return {
     aria: { enabled: true },
     animation: false,
-    grid: { left: 8, right: 24, top: big ? 64 : 48, bottom: 8, containLabel: true },
-    legend: { type: 'scroll', top: 0, itemGap: big ? 20 : 12, textStyle: { fontSize: big ? 18 : 12 } },
+    // The legend stands at the right, one entity per line, so ten districts never wrap or page.
+    grid: { left: 8, right: big ? 170 : 112, top: big ? 40 : 28, bottom: 8, containLabel: true },
+    legend: {
+      type: 'scroll',
+      orient: 'vertical',
+      right: 0,
+      top: 'middle',
+      itemGap: big ? 14 : 8,
+      itemWidth: big ? 28 : 18,
+      textStyle: { fontSize: big ? 18 : 12, width: big ? 120 : 80, overflow: 'truncate' },
+    },
     tooltip: {
       trigger: 'axis',
       confine: true,
@@ -83,7 +93,12 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       scale: true,
       name: input.unit,
       axisLabel: { fontSize: big ? 18 : 12 },
-      max: input.target !== null ? (v: { max: number }) => Math.max(v.max, input.target as number) : undefined,
+      // Keep the target line in view, and end the axis on a round number.
+      max: (v: { max: number }) => {
+        const top = Math.max(v.max, input.target ?? -Infinity);
+        const step = niceCeil(Math.max((top - v.min) / 5, 1e-9));
+        return Math.min(Math.ceil(top / step) * step, input.unit === '%' && top <= 100 ? 100 : Infinity);
+      },
     },
     series,
   };

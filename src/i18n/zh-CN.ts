@@ -32,7 +32,7 @@ export default {
     latestNote: '各值取所选年份及以前的最新一期。',
   },
   kpi: {
-    previous: '较{period}',
+    previous: '较 {period}',
     flat: '持平',
     better: '向好',
     worse: '下滑',

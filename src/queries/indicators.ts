@@ -1,5 +1,6 @@
 import type { Engine } from '../engine/types';
 import type { Grain } from '../ingest/periods';
+import { sqlList } from '../engine/sql';
 import { observationsInView } from './scope';
 
 export interface IndicatorInfo {
@@ -22,6 +23,8 @@ export interface IndicatorInfo {
   first_period: string;
   last_period: string;
   observations: number;
+  /** Datasets in view that hold this indicator, comma-separated: the chart's source line. */
+  dataset_ids: string;
 }
 
 /** The indicators the datasets in view contain, with their catalog entries, in catalog order. */
@@ -30,8 +33,10 @@ export function indicatorsSql(datasetIds: readonly string[]): string {
     SELECT i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
       i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source,
       min(o.grain) AS grain, min(o.period) AS first_period, max(o.period) AS last_period,
-      CAST(count(*) AS INTEGER) AS observations
+      CAST(count(*) AS INTEGER) AS observations, min(src.dataset_ids) AS dataset_ids
     FROM o JOIN indicators i ON i.indicator_id = o.indicator_id
+    JOIN (SELECT indicator_id, string_agg(DISTINCT dataset_id, ',' ORDER BY dataset_id) AS dataset_ids
+      FROM observations WHERE dataset_id IN ${sqlList(datasetIds)} GROUP BY indicator_id) src ON src.indicator_id = i.indicator_id
     GROUP BY i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
       i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source
     ORDER BY i.category, i.tier, i.weight DESC, i.indicator_id`;

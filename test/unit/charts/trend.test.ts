@@ -15,7 +15,7 @@ interface LineSeries {
 interface TrendOption {
   series: LineSeries[];
   xAxis: { type: string; data: string[] };
-  yAxis: { name: string; max?: (v: { max: number }) => number };
+  yAxis: { name: string; max?: (v: { max: number; min: number }) => number };
 }
 
 const option = (input: TrendInput) => buildTrendOption(input) as unknown as TrendOption;
@@ -82,13 +82,15 @@ describe('buildTrendOption', () => {
   it('draws no target line when there is no target', () => {
     const o = option(input({ target: null }));
     expect(o.series.some((s) => s.markLine !== undefined)).toBe(false);
-    expect(o.yAxis.max).toBeUndefined();
+    expect(o.yAxis.max?.({ max: 37.2, min: 12 })).toBe(40);
   });
 
   it('stretches the value axis to show a target above the data, but not below it', () => {
     const max = option(input()).yAxis.max;
-    expect(max?.({ max: 35 })).toBe(40);
-    expect(max?.({ max: 55 })).toBe(55);
+    expect(max?.({ max: 35, min: 10 })).toBe(40);
+    // Above the target the axis ends on the next round step (10 for a 10–55 range), never past 100%.
+    expect(max?.({ max: 55, min: 10 })).toBe(60);
+    expect(max?.({ max: 97, min: 60 })).toBe(100);
   });
 
   it('draws the emphasised series thicker than the others, in both themes', () => {
