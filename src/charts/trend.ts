@@ -94,7 +94,7 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       name: input.unit,
       axisLabel: { fontSize: big ? 18 : 12 },
       // Keep the target line in view, and end the axis on a round number.
-      max: (v: { max: number }) => {
+      max: (v: { max: number; min: number }) => {
         const top = Math.max(v.max, input.target ?? -Infinity);
         const step = niceCeil(Math.max((top - v.min) / 5, 1e-9));
         return Math.min(Math.ceil(top / step) * step, input.unit === '%' && top <= 100 ? 100 : Infinity);

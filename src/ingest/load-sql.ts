@@ -75,8 +75,12 @@ export function cellsSelect(mapping: ImportMapping): string {
   const measures = mapping.columns.flatMap((c, i) => (c.role === 'measure' ? [{ i, name: c.name }] : []));
   const headerList = `[${measures.map((m) => sqlString(m.name)).join(', ')}]::VARCHAR[]`;
   const valueList = `[${measures.map((m) => col(m.i)).join(', ')}]::VARCHAR[]`;
-  const unitList = `[${measures.map((m) => sqlString(splitNameUnit(m.name).unit || mapping.indicator.unit)).join(', ')}]::VARCHAR[]`;
-  const nameList = `[${measures.map((m) => sqlString(splitNameUnit(m.name).name)).join(', ')}]::VARCHAR[]`;
+  const split = measures.map((m) => splitNameUnit(m.name));
+  // Two headers with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元) are two
+  // indicators: they keep their whole header as the name rather than merge.
+  const clash = (name: string) => split.filter((s) => s.name === name).length > 1;
+  const unitList = `[${split.map((s) => sqlString(s.unit || mapping.indicator.unit)).join(', ')}]::VARCHAR[]`;
+  const nameList = `[${split.map((s, i) => sqlString(clash(s.name) ? (measures[i] as { name: string }).name : s.name)).join(', ')}]::VARCHAR[]`;
   const varying =
     mapping.layout === 'wide-indicator'
       ? { ...keys, indicator: 'unnest(' + nameList + ')', unit: 'unnest(' + unitList + ')' }

@@ -12,6 +12,10 @@ export interface LoadRequest {
   mapping: ImportMapping;
   /** ISO timestamp; kept from the first import when a dataset is restored after a reload. */
   importedAt?: string;
+  /** Replace a dataset with the same id in the same transaction (re-mapping keeps its id). */
+  replace?: boolean;
+  /** Checked between statements: a cancelled import rolls back and changes nothing. */
+  signal?: AbortSignal;
 }
 
 /** How many rejected cells are returned in detail; the count is always exact. */
@@ -34,14 +38,23 @@ export async function loadDataset(engine: Engine, request: LoadRequest): Promise
   const { mapping } = request;
   try {
     return await engine.transaction(async (tx) => {
+      const step = (sql: string, params?: (string | number)[]) => {
+        request.signal?.throwIfAborted();
+        return tx.query(sql, params);
+      };
+      if (request.replace) {
+        await step('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
+        await step('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
+      }
       const existing = await tx.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
       if (existing.length > 0) throw new ImportRefused('duplicate-id', `dataset ${request.datasetId} exists`);
-      await tx.query(stageSql(request.registeredFile, mapping));
-      await tx.query(resolvedSql(mapping));
+      await step(stageSql(request.registeredFile, mapping));
+      await step(resolvedSql(mapping));
       const [summary] = await tx.query<{ rows: number; rejected: number; entities: number; indicators: number; periods: number }>(SUMMARY_SQL);
       if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
       for (const sql of insertSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
-        await tx.query(sql);
+        await step(sql);
+      request.signal?.throwIfAborted();
       const rejects = await tx.query<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
       await tx.query('INSERT INTO datasets VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)', [
         request.datasetId,

@@ -23,6 +23,7 @@ function indicator(id: string, category: string, weight: number, tier: Indicator
     first_period: '2021',
     last_period: '2023',
     observations: 3,
+    dataset_ids: 'sample-industry',
   };
 }
 

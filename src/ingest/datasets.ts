@@ -1,0 +1,62 @@
+import type { Engine } from '../engine/types';
+
+// Changes to datasets after import. Entities and indicators a dataset introduced stay in the
+// catalog: they are harmless without observations and another dataset may share them.
+
+export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
+  await engine.transaction(async (tx) => {
+    await tx.query('DELETE FROM observations WHERE dataset_id = ?', [datasetId]);
+    await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [datasetId]);
+  });
+}
+
+export async function renameDataset(engine: Engine, datasetId: string, name: string): Promise<void> {
+  await engine.query('UPDATE datasets SET name = ? WHERE dataset_id = ?', [name, datasetId]);
+}
+
+export interface ExportRow {
+  entity_id: string;
+  entity: string;
+  indicator_id: string;
+  indicator: string;
+  unit: string;
+  period: string;
+  value: number;
+}
+
+/** A dataset in long form with names, as a researcher would want it back. */
+export function exportRows(engine: Engine, datasetId: string): Promise<ExportRow[]> {
+  return engine.query<ExportRow>(
+    `SELECT o.entity_id, e.name AS entity, o.indicator_id, i.name_zh AS indicator, i.unit, o.period, o.value
+     FROM observations o JOIN entities e USING (entity_id) JOIN indicators i USING (indicator_id)
+     WHERE o.dataset_id = ? ORDER BY e.name, i.name_zh, o.period_start`,
+    [datasetId],
+  );
+}
+
+export interface DatasetSummary {
+  dataset_id: string;
+  name: string;
+  source_file: string;
+  kind: 'sample' | 'upload';
+  imported_at: string;
+  row_count: number;
+  rejected_count: number;
+  entities: number;
+  indicators: number;
+  first_period: string | null;
+  last_period: string | null;
+}
+
+/** The dataset list: what each holds, for the Data view and the pickers. */
+export function listDatasets(engine: Engine): Promise<DatasetSummary[]> {
+  return engine.query<DatasetSummary>(
+    `SELECT d.dataset_id, d.name, d.source_file, d.kind, strftime(d.imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
+       d.row_count, d.rejected_count,
+       CAST(count(DISTINCT o.entity_id) AS INTEGER) AS entities, CAST(count(DISTINCT o.indicator_id) AS INTEGER) AS indicators,
+       min(o.period) AS first_period, max(o.period) AS last_period
+     FROM datasets d LEFT JOIN observations o USING (dataset_id)
+     GROUP BY d.dataset_id, d.name, d.source_file, d.kind, d.imported_at, d.row_count, d.rejected_count
+     ORDER BY d.kind = 'upload', d.imported_at DESC, d.dataset_id`,
+  );
+}

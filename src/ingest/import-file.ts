@@ -1,0 +1,138 @@
+import type { Engine } from '../engine/types';
+import { isCatalogHeader, loadCatalog } from './catalog';
+import { decodePrefix, detectEncoding } from './decode';
+import { ImportRefused, loadDataset } from './load';
+import type { Encoding, ImportMapping, ImportResult } from './mapping';
+import { sniff, toMapping, type SniffResult } from './sniff';
+import { toUtf8 } from './transcode';
+
+/** Files above this are refused before a byte is read: DuckDB-wasm has at most 4 GB of memory. */
+export const MAX_FILE_BYTES = 1024 ** 3;
+/** How much of a file is read to detect its shape and show a preview. */
+export const SNIFF_BYTES = 256 * 1024;
+
+export type RefusalReason = 'empty' | 'too-large' | 'binary' | 'no-header' | 'header-only' | 'no-values' | 'no-value-column' | 'read-failed' | 'out-of-memory';
+
+/** A refused file, with a reason the interface turns into words. Never a stack trace. */
+export class ImportError extends Error {
+  constructor(
+    readonly reason: RefusalReason,
+    readonly detail = '',
+  ) {
+    super(`${reason}${detail ? `: ${detail}` : ''}`);
+  }
+}
+
+export interface Inspection {
+  kind: 'data' | 'catalog';
+  encoding: Encoding;
+  sniffed: SniffResult;
+  mapping: ImportMapping;
+}
+
+/** Control characters other than tab, CR, LF and form feed do not occur in text files. */
+export function looksBinary(bytes: Uint8Array, encoding: Encoding): boolean {
+  if (encoding.startsWith('utf-16')) return false;
+  let control = 0;
+  const n = Math.min(bytes.length, 8192);
+  for (let i = 0; i < n; i++) {
+    const b = bytes[i] as number;
+    if (b === 0) return true;
+    if (b < 9 || (b > 13 && b < 32)) control++;
+  }
+  return n > 0 && control / n > 0.01;
+}
+
+/** Reads the start of a file and proposes how to import it; throws ImportError for files it refuses. */
+export async function inspectFile(file: Blob, fileName: string): Promise<Inspection> {
+  if (file.size === 0) throw new ImportError('empty');
+  if (file.size > MAX_FILE_BYTES) throw new ImportError('too-large', String(file.size));
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const encoding = detectEncoding(head);
+  if (looksBinary(head, encoding)) throw new ImportError('binary');
+  const text = decodePrefix(head, encoding);
+  if (text.trim() === '') throw new ImportError('empty');
+  const sniffed = sniff(text, { fileName, complete: file.size <= SNIFF_BYTES });
+  if (sniffed.headers.length === 0) throw new ImportError('no-header');
+  if (isCatalogHeader(sniffed.headers)) return { kind: 'catalog', encoding, sniffed, mapping: toMapping(sniffed, encoding) };
+  if (sniffed.preview.length === 0) throw new ImportError('header-only');
+  return { kind: 'data', encoding, sniffed, mapping: toMapping(sniffed, encoding) };
+}
+
+/** What the person must fix before a mapping can load: the keys each layout needs. */
+export function mappingProblems(mapping: ImportMapping): string[] {
+  const has = (role: string) => mapping.columns.some((c) => c.role === role);
+  const problems: string[] = [];
+  if (mapping.layout === 'long' && !has('value')) problems.push('mapping.needValue');
+  if (mapping.layout !== 'long' && !has('measure')) problems.push('mapping.needMeasure');
+  if (mapping.layout !== 'wide-entity' && !has('entity')) problems.push('mapping.needEntity');
+  if (mapping.layout !== 'wide-period' && !has('period')) problems.push('mapping.needPeriod');
+  if (mapping.layout !== 'wide-indicator' && !has('indicator') && mapping.indicator.name.trim() === '') problems.push('mapping.needIndicator');
+  return problems;
+}
+
+export type ImportPhase = 'transcode' | 'load' | 'save';
+
+export interface ImportRequest {
+  file: Blob;
+  datasetId: string;
+  name: string;
+  sourceFile: string;
+  mapping: ImportMapping;
+  replace?: boolean;
+  importedAt?: string;
+  signal?: AbortSignal;
+  onProgress?: (phase: ImportPhase, share: number) => void;
+}
+
+function explain(error: unknown): ImportError {
+  if (error instanceof ImportError) return error;
+  if (error instanceof ImportRefused) return new ImportError('no-values');
+  const message = error instanceof Error ? error.message : String(error);
+  if (/out of memory|memory limit|allocation/i.test(message)) return new ImportError('out-of-memory');
+  return new ImportError('read-failed', message.split('\n')[0]?.slice(0, 300) ?? '');
+}
+
+/** Imports one data file: UTF-8 conversion in a worker, then DuckDB's read_csv in one transaction. */
+export async function importDataFile(engine: Engine, request: ImportRequest): Promise<ImportResult> {
+  const registered = `upload-${request.datasetId}.csv`;
+  try {
+    const utf8 = await toUtf8(request.file, request.mapping.read.encoding, (s) => request.onProgress?.('transcode', s), request.signal);
+    request.signal?.throwIfAborted();
+    request.onProgress?.('load', 0);
+    await engine.registerFile(registered, utf8);
+    return await loadDataset(engine, {
+      datasetId: request.datasetId,
+      name: request.name,
+      kind: 'upload',
+      sourceFile: request.sourceFile,
+      registeredFile: registered,
+      mapping: request.mapping,
+      replace: request.replace,
+      importedAt: request.importedAt,
+      signal: request.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === 'AbortError') throw error;
+    throw explain(error);
+  } finally {
+    await engine.dropFile(registered).catch(() => undefined);
+  }
+}
+
+/** Imports a catalog CSV: indicator definitions, targets and weights. */
+export async function importCatalogFile(engine: Engine, file: Blob, id: string, encoding: Encoding, delimiter: string) {
+  const registered = `catalog-${id}.csv`;
+  try {
+    await engine.registerFile(registered, await toUtf8(file, encoding, () => undefined));
+    return await loadCatalog(engine, registered, delimiter);
+  } catch (error) {
+    throw explain(error);
+  } finally {
+    await engine.dropFile(registered).catch(() => undefined);
+  }
+}
+
+export function newDatasetId(): string {
+  return `up-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 7)}`;
+}
