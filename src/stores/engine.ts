@@ -2,25 +2,19 @@ import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { Engine } from '../engine/types';
 import { createSchema } from '../engine/schema';
-import { loadSamples, SAMPLE_DATASET_IDS } from '../ingest/samples';
+import { listDatasets, type DatasetSummary } from '../ingest/datasets';
+import { loadSamples } from '../ingest/samples';
 import { sampleUrls } from '../ingest/sample-urls';
+import { restoreSaved, type RestoreReport } from '../ingest/restore';
 import { i18n } from '../i18n';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 export type StartPhase = 'engine' | 'data';
 
-export interface DatasetRow {
-  dataset_id: string;
-  name: string;
-  source_file: string;
-  kind: 'sample' | 'upload';
-  row_count: number;
-}
-
 /**
  * The engine's life: started once, lazily (the shell paints before the wasm is fetched), then
- * the sample loaded through the import path. `dataVersion` increments whenever datasets change so
- * views know to query again.
+ * the sample loaded through the import path and the person's own uploads restored from browser
+ * storage. `dataVersion` increments whenever datasets change so views know to query again.
  */
 export const useEngineStore = defineStore('engine', () => {
   const engine = shallowRef<Engine | null>(null);
@@ -28,15 +22,14 @@ export const useEngineStore = defineStore('engine', () => {
   const phase = ref<StartPhase>('engine');
   const progress = ref({ loaded: 0, total: 0 });
   const error = ref<string | null>(null);
-  const datasets = ref<DatasetRow[]>([]);
+  const datasets = ref<DatasetSummary[]>([]);
   const dataVersion = ref(0);
   const firstViewDrawn = ref(false);
+  const restoreReport = ref<RestoreReport | null>(null);
 
   async function refreshDatasets(): Promise<void> {
     if (!engine.value) return;
-    datasets.value = await engine.value.query<DatasetRow>(
-      'SELECT dataset_id, name, source_file, kind, row_count FROM datasets ORDER BY kind DESC, imported_at, dataset_id',
-    );
+    datasets.value = await listDatasets(engine.value);
     dataVersion.value++;
   }
 
@@ -59,6 +52,7 @@ export const useEngineStore = defineStore('engine', () => {
           },
           locale,
         );
+        restoreReport.value = await restoreSaved(e);
         performance.mark('hqd:data-loaded');
         engine.value = markRaw(e);
         await refreshDatasets();
@@ -73,5 +67,5 @@ export const useEngineStore = defineStore('engine', () => {
 
   const sampleIds = computed(() => datasets.value.filter((d) => d.kind === 'sample').map((d) => d.dataset_id));
 
-  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, sampleIds, start, refreshDatasets, SAMPLE_DATASET_IDS };
+  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, sampleIds, start, refreshDatasets };
 });

@@ -1,0 +1,175 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeBrowser, openPage, waitReady } from './support/app';
+
+afterAll(closeBrowser);
+
+const REAL = fileURLToPath(new URL('../../../shared/realdata/', import.meta.url));
+// Counts established from the raw files by test/integration/realdata.test.ts (papaparse, by eye).
+const REAL_FILES = [
+  { path: 'wdi-industry-long/nv.ind.totl.zs_data.csv', rows: 11347, entities: 255, periods: 66 },
+  { path: 'wdi-industry-wide/API_NV.IND.TOTL.ZS_DS2_en_csv_v2_576.csv', rows: 11094, entities: 255, periods: 65 },
+  { path: 'nbs-province-gbk/分省年度数据 (5).csv', rows: 217, entities: 31, periods: 7 },
+  { path: 'nbs-province-gbk/分省年度数据_整合.csv', rows: 10034, entities: 31, periods: 20 },
+  { path: 'statcan-province-population/canada_province_population.csv', rows: 742, entities: 14, periods: 53 },
+];
+
+const file = (name: string, text: string | Buffer, mimeType = 'text/csv') => ({ name, mimeType, buffer: typeof text === 'string' ? Buffer.from(text) : text });
+
+async function datasetRows(page: Page) {
+  return page.locator('[data-testid=dataset-row]').evaluateAll((rows) =>
+    rows.map((r) => ({ name: r.getAttribute('data-name'), rows: Number(r.getAttribute('data-rows')) })),
+  );
+}
+
+describe('Data view', () => {
+  it('imports every real file exactly and finds the same datasets after a reload', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    await w.page.setInputFiles('[data-testid=import-input]', REAL_FILES.map((f) => REAL + f.path));
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-summary]').length === n, REAL_FILES.length, { timeout: 60_000 });
+    // Confident detection imports without asking: no confirm button was needed.
+    expect(await w.page.locator('[data-testid=import-confirm]').count()).toBe(0);
+    const summaries = await w.page.locator('[data-testid=import-draft]').evaluateAll((drafts) =>
+      drafts.map((d) => {
+        const s = d.querySelector('[data-testid=import-summary]') as HTMLElement;
+        return { file: d.querySelector('h3')?.textContent, rows: Number(s.dataset.rows), entities: Number(s.dataset.entities), periods: Number(s.dataset.periods), rejected: Number(s.dataset.rejected) };
+      }),
+    );
+    for (const f of REAL_FILES) {
+      const name = f.path.split('/').at(-1);
+      expect(summaries.find((s) => s.file === name)).toEqual({ file: name, rows: f.rows, entities: f.entities, periods: f.periods, rejected: 0 });
+    }
+    const before = await datasetRows(w.page);
+    expect(before).toHaveLength(4 + REAL_FILES.length);
+
+    await w.page.reload();
+    await waitReady(w.page);
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid=dataset-row]').length === n, before.length, { timeout: 60_000 });
+    expect(await datasetRows(w.page)).toEqual(before);
+    expect(w.foreignRequests).toEqual([]);
+    expect(await w.cspViolations()).toEqual([]);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
+  it('refuses broken files with a reason, and leaves the loaded datasets as they were', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    const before = await datasetRows(w.page);
+    const cases = [
+      { file: file('empty.csv', ''), reason: 'empty', text: '文件是空的' },
+      { file: file('header.csv', '地区,年份,数值\n'), reason: 'header-only', text: '只有表头' },
+      { file: file('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])), reason: 'binary', text: '不是文本文件' },
+      { file: file('words.csv', '地区,年份,数值\n东湖区,2023,高\n西城区,2023,低\n'), reason: 'no-values', text: '没有可读取的数值' },
+    ];
+    for (const c of cases) {
+      await w.page.setInputFiles('[data-testid=import-input]', [c.file]);
+      const error = w.page.locator(`[data-testid=import-error][data-reason="${c.reason}"]`);
+      await error.waitFor({ timeout: 30_000 }).catch(async () => {
+        // A file that needs review is confirmed first; the refusal comes from the load.
+        await w.page.locator('[data-testid=import-confirm]').first().click();
+        await error.waitFor({ timeout: 30_000 });
+      });
+      expect(await error.innerText()).toContain(c.text);
+    }
+    expect(await datasetRows(w.page)).toEqual(before);
+    expect(await w.page.locator('pre, .stack').filter({ hasText: /at \w+ \(/ }).count()).toBe(0);
+    await w.context.close();
+  });
+
+  it('shows a guessed structure for review, lets the person re-map a column, and reports rejected cells by line', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    const text = ['单位名称;统计时间;得分;备注', '东湖区;2023;88.5;', '西城区;2023年;91;', '南港区;二〇二三;90;', '北岭区;2023;不详;'].join('\n');
+    await w.page.setInputFiles('[data-testid=import-input]', [file('考核.csv', text)]);
+    const confirm = w.page.locator('[data-testid=import-confirm]');
+    await confirm.waitFor();
+    // The header names are unknown to the sniffer: the person says which column is the entity.
+    const roles = w.page.locator('[data-testid=import-draft] thead select');
+    await roles.nth(0).selectOption('entity');
+    await roles.nth(1).selectOption('period');
+    await roles.nth(2).selectOption('value');
+    await roles.nth(3).selectOption('ignore');
+    const name = w.page.locator('[data-testid=mapping-indicator-name]');
+    if (await name.count()) await name.fill('考核得分');
+    await confirm.click();
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-rows')).toBe('2');
+    expect(await summary.getAttribute('data-rejected')).toBe('2');
+    await w.page.locator('[data-testid=import-rejects] summary').click();
+    const report = await w.page.locator('[data-testid=import-rejects] tbody').innerText();
+    expect(report).toMatch(/4\s+得分\s+二〇二三\s+无法识别的时期/);
+    expect(report).toMatch(/5\s+得分\s+不详\s+不是数字/);
+    const download = w.page.waitForEvent('download');
+    await w.page.click('[data-testid=rejects-download]');
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain('不详');
+    await w.context.close();
+  });
+
+  it('renames, exports with formulas neutralised, removes and undoes', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    await w.page.setInputFiles('[data-testid=import-input]', [file('formula.csv', '地区,年份,指标,数值\n"=HYPERLINK(""http://x"")",2023,得分,1\n@SUM,2023,得分,2\n')]);
+    await w.page.locator('[data-testid=import-summary]').waitFor();
+    const row = w.page.locator('[data-testid=dataset-row][data-name=formula]');
+    await row.locator('[data-testid=dataset-rename]').click();
+    await w.page.fill('[data-testid=rename-input]', '公式测试');
+    await w.page.keyboard.press('Enter');
+    const renamed = w.page.locator('[data-testid=dataset-row][data-name=公式测试]');
+    await renamed.waitFor();
+
+    const download = w.page.waitForEvent('download');
+    await renamed.locator('[data-testid=dataset-export]').click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.startsWith('\uFEFF')).toBe(true);
+    expect(csv).toContain(`"'=HYPERLINK(""http://x"")"`);
+    expect(csv).toContain("'@SUM");
+
+    await renamed.locator('[data-testid=dataset-remove]').click();
+    await renamed.waitFor({ state: 'detached' });
+    await w.page.click('[data-testid=undo-remove]');
+    await renamed.waitFor();
+    await w.page.reload();
+    await waitReady(w.page);
+    await w.page.locator('[data-testid=dataset-row][data-name=公式测试]').waitFor({ timeout: 30_000 });
+    await w.context.close();
+  });
+
+  it('cancels a large import and changes nothing', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    const before = await datasetRows(w.page);
+    // 20 MB of UTF-16: the import converts it in a worker first, long enough to be cancelled.
+    const lines = ['地区,年份,指标,数值'];
+    for (let i = 0; i < 450_000; i++) lines.push(`地区${i % 500},${2000 + (i % 20)},指标${i % 45},${i}`);
+    const utf16 = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(lines.join('\n'), 'utf16le')]);
+    await w.page.setInputFiles('[data-testid=import-input]', [file('large.csv', utf16)]);
+    const cancel = w.page.locator('[data-testid=import-cancel]');
+    await cancel.waitFor({ timeout: 30_000 });
+    await cancel.click();
+    await w.page.locator('[data-testid=import-cancelled]').waitFor({ timeout: 30_000 });
+    expect(await datasetRows(w.page)).toEqual(before);
+    await w.context.close();
+  });
+
+  it('shows an imported dataset on the overview when it is put in view', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    await w.page.setInputFiles('[data-testid=import-input]', [REAL + 'nbs-province-gbk/分省年度数据 (5).csv']);
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor({ timeout: 30_000 });
+    const id = await summary.getAttribute('data-dataset');
+    await w.page.goto(new URL(w.page.url()).origin + `/?datasets=${id}&period=2024`);
+    await waitReady(w.page);
+    const bar = w.page.locator('[data-testid=chart][data-kind=bar]');
+    expect(Number(await bar.getAttribute('data-points'))).toBe(31);
+    expect(await w.page.getByRole('heading', { level: 2 }).first().innerText()).toContain('固定资产投资');
+    await w.context.close();
+  });
+});
