@@ -430,7 +430,8 @@ function decideWideEntity(profiles: readonly Profile[]): Decision | null {
   const [first, ...rest] = profiles;
   // The cells decide, not the header: NBS puts `地区` over the corner cell whichever way the table turns.
   if (!first || !isPeriodic(first)) return null;
-  if (rest.some((p) => p.headerPeriod || (p.headerRole !== 'ignore' && p.headerRole !== 'unit'))) return null;
+  // Key headers or text cells across the table mean names in columns: a long or wide-by-indicator file.
+  if (rest.some((p) => p.headerPeriod || (p.headerRole !== 'ignore' && p.headerRole !== 'unit') || isText(p))) return null;
   if (!rest.some((p) => canMeasure(p) && isNumeric(p))) return null;
   const roles: ColumnRole[] = profiles.map((p, i) => (i === 0 ? 'period' : canMeasure(p) ? 'measure' : 'ignore'));
   // Headers with units (`GDP_亿元`) name indicators, not entities: the table is more likely something else.
@@ -518,7 +519,8 @@ function indicatorDefaults(metadata: readonly CsvRecord[], rowUnit: string, file
   const stated = declared ?? (title ? recordText(title).replace(/(\s+\d{1,2})+$/, '') : undefined);
   const file = fileName ? baseName(fileName) : '';
   // In a file name only a bracket is a unit: `GDP(亿元).csv`, but not `nv.ind.totl.zs_data.csv`.
-  const { name, unit } = stated !== undefined ? splitNameUnit(stated) : /[)）\]]$/.test(file) ? splitNameUnit(file) : { name: file, unit: '' };
+  const fromFile = /[)）\]]$/.test(file) ? splitNameUnit(file) : { name: file, unit: '' };
+  const { name, unit } = stated !== undefined ? splitNameUnit(stated) : fromFile;
   return { name, unit: unit || unitLine?.trim() || rowUnit, direction: 1 };
 }
 
@@ -543,8 +545,9 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     confidence: 'low',
     warnings: [warning],
     preview: [],
-    metadataLines: [],
-    footerLines: lines.filter((l) => l.trim() !== ''),
+    // No header was found, so everything is "above" it: the person sees what the file holds.
+    metadataLines: [...lines],
+    footerLines: [],
   };
 }
 

@@ -202,6 +202,13 @@ describe('layouts', () => {
     expect(r.confidence).toBe('low');
   });
 
+  it('not wide by entity when names stand in a column beside the periods', () => {
+    const r = sniff('date,where,amount\n2020,甲,1\n2021,乙,2\n', complete);
+    expect(r.layout).toBe('wide-indicator');
+    expect(r.columns.map((c) => c.role)).toEqual(['period', 'entity', 'measure']);
+    expect(r.warnings).toEqual(['sniff.entityGuessed']);
+  });
+
   it('wide by entity: periods down the first column, entity names across', () => {
     const r = sniff('时间,北京市,天津市\n2020年,1,2\n2021年,3,4\n', { ...complete, fileName: '地区生产总值(亿元).csv' });
     expect(r.layout).toBe('wide-entity');
@@ -353,6 +360,7 @@ describe('files without a table', () => {
     const r = sniff('just a line\nand another\n', complete);
     expect(r.warnings).toEqual(['sniff.noTable']);
     expect(r.headers).toEqual([]);
+    expect(r.metadataLines).toEqual(['just a line', 'and another', '']);
   });
 
   it('warns when the header row looks like data', () => {
