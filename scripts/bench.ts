@@ -7,6 +7,8 @@ import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
+import { tmpdir } from 'node:os';
+import { toGb18030, writeLongCsv } from './bench/import-files';
 import { launchChromium } from './lib/chromium';
 import { ROOT, startPreview } from './lib/preview';
 
@@ -94,6 +96,52 @@ try {
   await preview.stop();
 }
 
+// Import throughput: the app's path beside a papaparse pipeline and DuckDB's bare read_csv.
+interface ImportRun {
+  ms: number;
+  peakHeap: number;
+  result: { rows: number; rejected?: number };
+}
+async function importBench(): Promise<Record<string, { bytes: number; app: ImportRun; papaparse: ImportRun; ceiling: ImportRun }>> {
+  const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--config', 'scripts/bench/vite.config.ts'], { cwd: ROOT, stdio: 'inherit' });
+  if (build.status !== 0) process.exit(build.status ?? 1);
+  const dir = tmpdir();
+  const utf8 = join(dir, 'bench-utf8.csv');
+  const utf8Bytes = await writeLongCsv(utf8, Number(process.env.BENCH_IMPORT_MB ?? 100) * 1e6);
+  const zh = join(dir, 'bench-zh-utf8.csv');
+  // Chinese text shrinks by about a third from UTF-8 to GB18030: aim the UTF-8 file above the target.
+  await writeLongCsv(zh, (Number(process.env.BENCH_GBK_MB ?? 30) * 1e6) / 0.7, true);
+  const gbk = toGb18030(zh, dir);
+  const files = { 'UTF-8 long': { path: utf8, bytes: utf8Bytes }, 'GB18030 long': { path: gbk, bytes: statSync(gbk).size } };
+
+  const server = await startPreview(undefined, 'dist-bench');
+  const chrome = await launchChromium(['--enable-precise-memory-info']);
+  const out: Awaited<ReturnType<typeof importBench>> = {};
+  try {
+    const page = await chrome.newPage();
+    await page.goto(server.url + '/harness.html');
+    await page.waitForFunction('document.getElementById("status").textContent === "ready"');
+    await page.evaluate(`(() => { const i = document.createElement('input'); i.type = 'file'; i.id = 'f'; document.body.append(i); })()`);
+    const run = async (kind: string, path: string, encoding = 'utf-8'): Promise<ImportRun> => {
+      await page.setInputFiles('#f', path);
+      return page.evaluate(`window.hqdBench.${kind}(document.getElementById('f').files[0], '${encoding}')`) as Promise<ImportRun>;
+    };
+    // Warm each engine once on a small file so start-up is not counted as import time.
+    const warm = join(dir, 'bench-warm.csv');
+    await writeLongCsv(warm, 200_000);
+    for (const kind of ['ceiling', 'app']) await run(kind, warm);
+    for (const [name, f] of Object.entries(files)) {
+      const encoding = name.startsWith('GB') ? 'gb18030' : 'utf-8';
+      out[name] = { bytes: f.bytes, ceiling: await run('ceiling', f.path, encoding), papaparse: await run('papaparse', f.path, encoding), app: await run('app', f.path) };
+    }
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+  return out;
+}
+const imports = process.env.BENCH_SKIP_IMPORT ? {} : await importBench();
+
 const pick = (f: (s: (typeof samples)[number]) => number) => Math.round(median(samples.map(f)));
 const size = sizes();
 const result = {
@@ -112,7 +160,23 @@ const result = {
     warmReadyMs: pick((s) => s.warm.ready),
   },
   sizes: size,
-  budgets: { shellPaintMs: 300, coldReadyMs: 2000, appJsGzipBytes: 400 * 1024 },
+  imports: Object.fromEntries(
+    Object.entries(imports).map(([name, r]) => [
+      name,
+      {
+        megabytes: r.bytes / 1e6,
+        appMBps: r.bytes / 1e3 / r.app.ms,
+        papaparseMBps: r.bytes / 1e3 / r.papaparse.ms,
+        ceilingMBps: r.bytes / 1e3 / r.ceiling.ms,
+        appVsPapaparse: r.papaparse.ms / r.app.ms,
+        appVsCeiling: r.ceiling.ms / r.app.ms,
+        appPeakHeapMB: r.app.peakHeap / 1e6,
+        papaparsePeakHeapMB: r.papaparse.peakHeap / 1e6,
+        rows: { app: r.app.result.rows, papaparse: r.papaparse.result.rows, ceiling: r.ceiling.result.rows },
+      },
+    ]),
+  ),
+  budgets: { shellPaintMs: 300, coldReadyMs: 2000, appJsGzipBytes: 400 * 1024, importUtf8MBps: 70, importVsPapaparse: 5, importVsCeiling: 0.7 },
 };
 
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -131,6 +195,13 @@ const rows: [string, string, string][] = [
   ['DuckDB worker JS (gzip)', kb(size.engineWorkerJsGzip), `${kb(size.engineWorkerJs)} raw`],
   ['DuckDB wasm eh (gzip)', kb(size.wasmGzip), `${kb(size.wasm)} raw · ${(size.wasmGzip / size.appJsGzip).toFixed(1)}× app JS`],
 ];
+for (const [name, r] of Object.entries(result.imports)) {
+  rows.push(
+    [`import ${name} ${r.megabytes.toFixed(0)} MB: app`, `${r.appMBps.toFixed(1)} MB/s`, `${r.appVsPapaparse.toFixed(2)}× papaparse · ${r.appVsCeiling.toFixed(2)}× ceiling · peak heap ${r.appPeakHeapMB.toFixed(0)} MB · ${r.rows.app} rows`],
+    [`import ${name}: papaparse → Arrow → DuckDB`, `${r.papaparseMBps.toFixed(1)} MB/s`, `peak heap ${r.papaparsePeakHeapMB.toFixed(0)} MB · ${r.rows.papaparse} rows`],
+    [`import ${name}: read_csv ceiling`, `${r.ceilingMBps.toFixed(1)} MB/s`, `${r.rows.ceiling} rows`],
+  );
+}
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nhqd-dashboard bench · median of ${RUNS} runs · 1920×1080 headless Chromium\n`);
 for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padStart(10)}  ${note}`);

@@ -9,8 +9,8 @@ export interface Preview {
 }
 
 /** Serves `dist/` with `vite preview` on a free port and resolves once it answers. */
-export async function startPreview(port = 4300 + Math.floor(Math.random() * 500)): Promise<Preview> {
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1'], {
+export async function startPreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist'): Promise<Preview> {
+  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });

@@ -17,8 +17,9 @@ const col = (i: number) => `c${i}`;
 export function stageSql(file: string, mapping: ImportMapping): string {
   const { read } = mapping;
   const columns = mapping.columns.map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
-  // `rec` numbers the records in file order; `rowid` cannot serve, it is not dense inside a transaction.
-  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT CAST(row_number() OVER () - 1 AS INTEGER) AS rec, * FROM read_csv(${sqlString(file)},
+  // Built outside the import's transaction, so `rowid` numbers the records densely in file order
+  // (reading is single-threaded and insertion order is preserved).
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM read_csv(${sqlString(file)},
     delim = ${sqlString(read.delimiter)}, quote = '"', escape = '"', header = false,
     skip = ${Math.max(0, Math.floor(read.headerRow)) + 1}, auto_detect = false, columns = {${columns}},
     null_padding = true, strict_mode = false, parallel = false)`;
@@ -60,12 +61,12 @@ export function cellsSelect(mapping: ImportMapping): string {
   };
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);
   if (keys.unit.startsWith('CAST(NULL')) keys.unit = sqlString(mapping.indicator.unit);
-  const limit = `rec < ${Math.max(0, Math.floor(mapping.read.dataRows))}`;
+  const limit = `rowid < ${Math.max(0, Math.floor(mapping.read.dataRows))}`;
 
   if (mapping.layout === 'long') {
     const v = mapping.columns.findIndex((c) => c.role === 'value');
     const valueName = v < 0 ? '' : (mapping.columns[v] as { name: string }).name;
-    return `SELECT rec, ${keys.entity} AS entity_raw,
+    return `SELECT CAST(rowid AS INTEGER) AS rec, ${keys.entity} AS entity_raw,
       ${keys.branch} AS branch_raw, ${keys.indicator} AS indicator_raw, ${keys.period} AS period_raw,
       ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column
       FROM ${STAGE} WHERE ${limit}`;
@@ -87,15 +88,18 @@ export function cellsSelect(mapping: ImportMapping): string {
       : mapping.layout === 'wide-period'
         ? { ...keys, period: `unnest(${headerList})` }
         : { ...keys, entity: `unnest(${headerList})` };
-  return `SELECT rec, ${varying.entity} AS entity_raw,
+  return `SELECT CAST(rowid AS INTEGER) AS rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column
     FROM ${STAGE} WHERE ${limit}`;
 }
 
-/** Trims names and strips footnote marks stuck to them (`Nunavut 5`, `北京①`, `Canada*`). */
-export const NAME_MACRO_SQL = `CREATE OR REPLACE MACRO hqd_name(s) AS NULLIF(regexp_replace(trim(regexp_replace(s,
-  '^[\\s\\x{3000}]+|[\\s\\x{3000}]+$', '', 'g')), '(\\s+\\d{1,2})+$|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡①②③④⑤⑥⑦⑧⑨⑩]+$', ''), '')`;
+/**
+ * `hqd_trim`: trimmed text or NULL. `hqd_name`: also without footnote marks stuck to the end
+ * (`Nunavut 5`, `北京①`, `Canada*`); the resolve step uses it only where it merges no two names.
+ */
+export const NAME_MACRO_SQL = `CREATE OR REPLACE MACRO hqd_trim(s) AS NULLIF(regexp_replace(s, '^[\\s\\x{3000}]+|[\\s\\x{3000}]+$', '', 'g'), '');
+CREATE OR REPLACE MACRO hqd_name(s) AS NULLIF(regexp_replace(hqd_trim(s), '(\\s+\\d{1,2})+$|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡①②③④⑤⑥⑦⑧⑨⑩]+$', ''), '')`;
 
 export interface ResolveOptions {
   datasetId: string;
@@ -103,69 +107,107 @@ export interface ResolveOptions {
   direction: 1 | -1;
 }
 
+export const CELLS = 'hqd_cells';
 export const RESOLVED = 'hqd_resolved';
+const PERIOD_MAP = 'hqd_period_map';
+const ENTITY_MAP = 'hqd_entity_map';
+const INDICATOR_MAP = 'hqd_indicator_map';
 
 /**
- * One statement: cells → resolved rows, each with its canonical keys and either a value or the
- * reason it was refused. Periods, entities and indicators are resolved once per distinct raw text.
- * New entities get ids `u:<name>` (and `<parent id>/<branch>`), so two uploads naming the same
- * province share one entity; new indicators get `u:<name>`. A missing cell has reason 'missing'
- * and is neither a row nor an error.
+ * A name without its footnote mark, unless dropping the mark would merge two different names of
+ * the same file (`District 1`, `District 2` are names, `Nunavut 5` is Nunavut with footnote 5).
  */
-export function resolvedSql(mapping: ImportMapping): string {
-  return `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
-    WITH cells AS (${cellsSelect(mapping)}),
-    pm AS (${periodMapSql('SELECT DISTINCT period_raw FROM cells')}),
-    named AS (SELECT entity_raw, branch_raw, hqd_name(entity_raw) AS ename, hqd_name(branch_raw) AS bname
-      FROM (SELECT DISTINCT entity_raw, branch_raw FROM cells) d),
-    parent AS (SELECT named.*, COALESCE(
-        (SELECT min(e.entity_id) FROM entities e WHERE e.entity_id = named.ename),
-        (SELECT min(e.entity_id) FROM entities e WHERE e.name = named.ename),
-        'u:' || named.ename) AS parent_id FROM named WHERE ename IS NOT NULL),
-    em AS (SELECT entity_raw, branch_raw, ename, bname, parent_id,
+function cleanName(full: string, stripped: string, table: string): string {
+  return `CASE WHEN ${stripped} IN (SELECT ${stripped} FROM ${table} GROUP BY ${stripped} HAVING count(DISTINCT ${full}) > 1) THEN ${full} ELSE ${stripped} END`;
+}
+
+/**
+ * The statements that turn the staged file into resolved cells. Raw keys are resolved once per
+ * distinct text into small maps, so the per-row work is three hash joins and the number parse.
+ * New entities get ids `u:<name>` (and `<parent id>/<branch>`), so two uploads naming the same
+ * province share one entity; new indicators get `u:<name>`.
+ */
+export function resolveSql(mapping: ImportMapping): string[] {
+  return [
+    // A view: materialising the cells would copy every value once more for nothing.
+    `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsSelect(mapping)}`,
+    // Start date and grain are worked out once per distinct period, not once per row.
+    `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
+      FROM (${periodMapSql(`SELECT DISTINCT period_raw FROM ${CELLS}`)}) m`,
+    `CREATE OR REPLACE TEMP TABLE ${ENTITY_MAP} AS
+      WITH raw AS (SELECT DISTINCT entity_raw, branch_raw FROM ${CELLS}),
+      texts AS (SELECT entity_raw, branch_raw, hqd_trim(entity_raw) AS e_full, hqd_name(entity_raw) AS e_short,
+        hqd_trim(branch_raw) AS b_full, hqd_name(branch_raw) AS b_short FROM raw),
+      named AS (SELECT entity_raw, branch_raw, ${cleanName('e_full', 'e_short', 'texts')} AS ename, ${cleanName('b_full', 'b_short', 'texts')} AS bname FROM texts),
+      parent AS (SELECT named.*, COALESCE(
+          (SELECT min(e.entity_id) FROM entities e WHERE e.entity_id = named.ename),
+          (SELECT min(e.entity_id) FROM entities e WHERE e.name = named.ename),
+          'u:' || named.ename) AS parent_id FROM named WHERE ename IS NOT NULL)
+      SELECT entity_raw, branch_raw, ename, bname, parent_id,
         CASE WHEN bname IS NULL THEN parent_id ELSE COALESCE(
           (SELECT min(e.entity_id) FROM entities e WHERE e.parent_id = parent.parent_id AND (e.name = bname OR e.entity_id = bname)),
           parent_id || '/' || bname) END AS entity_id
-      FROM parent),
-    inamed AS (SELECT indicator_raw, unit_raw, hqd_name(indicator_raw) AS iname
-      FROM (SELECT indicator_raw, min(unit_raw) AS unit_raw FROM cells GROUP BY indicator_raw) d),
-    im AS (SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
+      FROM parent`,
+    `CREATE OR REPLACE TEMP TABLE ${INDICATOR_MAP} AS
+      WITH raw AS (SELECT indicator_raw, min(unit_raw) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
+      texts AS (SELECT indicator_raw, unit_raw, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
+      named AS (SELECT indicator_raw, unit_raw, ${cleanName('i_full', 'i_short', 'texts')} AS iname FROM texts)
+      SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
         (SELECT min(i.indicator_id) FROM indicators i WHERE i.indicator_id = iname),
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id
-      FROM inamed WHERE iname IS NOT NULL),
-    joined AS (SELECT c.rec, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-        pm.period, em.entity_id, em.parent_id, em.ename, em.bname, im.indicator_id, im.iname, im.unit,
-        hqd_missing(c.value_raw) AS missing, hqd_number(c.value_raw) AS value
-      FROM cells c
-      LEFT JOIN pm ON pm.period_raw IS NOT DISTINCT FROM c.period_raw
-      LEFT JOIN em ON em.entity_raw IS NOT DISTINCT FROM c.entity_raw AND em.branch_raw IS NOT DISTINCT FROM c.branch_raw
-      LEFT JOIN im ON im.indicator_raw IS NOT DISTINCT FROM c.indicator_raw),
-    judged AS (SELECT *, CASE
-        WHEN missing THEN 'missing'
-        WHEN period IS NULL THEN 'period'
-        WHEN entity_id IS NULL THEN 'entity'
-        WHEN indicator_id IS NULL THEN 'indicator'
-        WHEN value IS NULL THEN 'number' END AS reason
-      FROM joined)
-    SELECT * REPLACE (CASE WHEN reason IS NULL AND copy > 1 THEN 'duplicate' ELSE reason END AS reason)
-    FROM (SELECT *, row_number() OVER (PARTITION BY reason IS NULL, entity_id, indicator_id, period ORDER BY rec) AS copy FROM judged) numbered`;
+      FROM named WHERE iname IS NOT NULL`,
+    // A missing cell has reason 'missing': neither a row nor an error.
+    `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
+      WITH joined AS (
+        SELECT c.rec, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
+          pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, hqd_number(c.value_raw) AS value
+        FROM ${CELLS} c
+        -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
+        -- a missing period, entity or indicator should do. A missing branch is '' on both sides.
+        LEFT JOIN ${PERIOD_MAP} pm ON pm.period_raw = c.period_raw
+        LEFT JOIN ${ENTITY_MAP} em ON em.entity_raw = c.entity_raw AND COALESCE(em.branch_raw, '') = COALESCE(c.branch_raw, '')
+        LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw),
+      judged AS (SELECT *, CASE
+          WHEN value IS NULL AND hqd_missing(value_raw) THEN 'missing'
+          WHEN period IS NULL THEN 'period'
+          WHEN entity_id IS NULL THEN 'entity'
+          WHEN indicator_id IS NULL THEN 'indicator'
+          WHEN value IS NULL THEN 'number' END AS reason
+        FROM joined)
+      SELECT rec, value_column, entity_id, indicator_id, period, period_start, grain, value, reason,
+        CASE WHEN reason = 'period' THEN period_raw WHEN reason = 'entity' THEN entity_raw
+          WHEN reason = 'indicator' THEN indicator_raw WHEN reason = 'missing' THEN NULL
+          -- Kept for accepted cells too: one of them may turn out to repeat an earlier record.
+          ELSE value_raw END AS bad_text
+      FROM judged`,
+    // The same entity, indicator and period twice: the first record wins, later ones are refused.
+    // An aggregate finds them (no sort of every row); the update touches only the repeats.
+    `UPDATE ${RESOLVED} SET reason = 'duplicate'
+      FROM (SELECT entity_id, indicator_id, period, min(rec) AS first_rec FROM ${RESOLVED} WHERE reason IS NULL
+        GROUP BY entity_id, indicator_id, period HAVING count(*) > 1) f
+      WHERE ${RESOLVED}.reason IS NULL AND ${RESOLVED}.entity_id = f.entity_id AND ${RESOLVED}.indicator_id = f.indicator_id
+        AND ${RESOLVED}.period = f.period AND ${RESOLVED}.rec > f.first_rec`,
+  ];
 }
 
-/** The statements that write what `resolvedSql` accepted: new entities and indicators, then rows. */
+/** The statements that write what the resolve step accepted: new entities and indicators, then rows. */
 export function insertSql(options: ResolveOptions): string[] {
   const good = `FROM ${RESOLVED} WHERE reason IS NULL`;
+  const used = (column: string) => `${column} IN (SELECT DISTINCT ${column} ${good})`;
   return [
     `INSERT INTO entities
-      SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL ${good} AND parent_id NOT IN (SELECT entity_id FROM entities)
+      SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM ${ENTITY_MAP}
+      WHERE ${used('entity_id')} AND parent_id NOT IN (SELECT entity_id FROM entities)
       UNION ALL
-      SELECT DISTINCT entity_id, bname, 'branch', parent_id ${good} AND bname IS NOT NULL AND entity_id NOT IN (SELECT entity_id FROM entities)`,
+      SELECT DISTINCT entity_id, bname, 'branch', parent_id FROM ${ENTITY_MAP}
+      WHERE bname IS NOT NULL AND ${used('entity_id')} AND entity_id NOT IN (SELECT entity_id FROM entities)`,
     `INSERT INTO indicators (indicator_id, name_zh, name_en, category, unit, direction, decimals, source)
       SELECT indicator_id, min(iname), min(iname), 'other', min(unit), ${options.direction === -1 ? -1 : 1}, 2, ''
-      ${good} AND indicator_id NOT IN (SELECT indicator_id FROM indicators) GROUP BY indicator_id`,
+      FROM ${INDICATOR_MAP} WHERE ${used('indicator_id')} AND indicator_id NOT IN (SELECT indicator_id FROM indicators)
+      GROUP BY indicator_id`,
     `INSERT INTO observations
-      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, hqd_period_start(period), hqd_grain(period), value
-      ${good} ORDER BY rec`,
+      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value ${good}`,
   ];
 }
 
@@ -179,12 +221,13 @@ export const SUMMARY_SQL = `SELECT
   FROM ${RESOLVED}`;
 
 export function rejectsSql(limit: number): string {
-  return `SELECT rec, value_column AS col,
-      CASE reason WHEN 'period' THEN COALESCE(period_raw, '') WHEN 'entity' THEN COALESCE(entity_raw, '')
-        WHEN 'indicator' THEN COALESCE(indicator_raw, '') ELSE COALESCE(value_raw, '') END AS val, reason
+  return `SELECT rec, value_column AS col, COALESCE(bad_text, '') AS val, reason
     FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing' ORDER BY rec, value_column LIMIT ${Math.floor(limit)}`;
 }
 
 export function dropTempSql(): string[] {
-  return [STAGE, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`);
+  return [
+    `DROP VIEW IF EXISTS ${sqlIdent(CELLS)}`,
+    ...[STAGE, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
+  ];
 }

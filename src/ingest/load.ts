@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolvedSql, stageSql } from './load-sql';
+import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolveSql, stageSql } from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from './mapping';
 
 export interface LoadRequest {
@@ -31,31 +31,34 @@ export class ImportRefused extends Error {
 }
 
 /**
- * Adds one dataset, or changes nothing: every statement runs in one transaction, and a file with no
- * readable value is refused before it commits.
+ * Adds one dataset, or changes nothing. The file is staged and resolved in temporary tables of
+ * this connection; only the final inserts run in a transaction, so a failure or a cancel at any
+ * point leaves every loaded dataset as it was.
  */
 export async function loadDataset(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   const { mapping } = request;
+  const step = <T extends object>(sql: string, params?: (string | number)[]) => {
+    request.signal?.throwIfAborted();
+    return engine.query<T>(sql, params);
+  };
   try {
-    return await engine.transaction(async (tx) => {
-      const step = (sql: string, params?: (string | number)[]) => {
-        request.signal?.throwIfAborted();
-        return tx.query(sql, params);
-      };
-      if (request.replace) {
-        await step('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
-        await step('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
-      }
-      const existing = await tx.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
+    if (!request.replace) {
+      const existing = await engine.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
       if (existing.length > 0) throw new ImportRefused('duplicate-id', `dataset ${request.datasetId} exists`);
-      await step(stageSql(request.registeredFile, mapping));
-      await step(resolvedSql(mapping));
-      const [summary] = await tx.query<{ rows: number; rejected: number; entities: number; indicators: number; periods: number }>(SUMMARY_SQL);
-      if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
+    }
+    await step(stageSql(request.registeredFile, mapping));
+    for (const sql of resolveSql(mapping)) await step(sql);
+    const [summary] = await step<{ rows: number; rejected: number; entities: number; indicators: number; periods: number }>(SUMMARY_SQL);
+    if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
+    const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
+    request.signal?.throwIfAborted();
+    await engine.transaction(async (tx) => {
+      if (request.replace) {
+        await tx.query('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
+        await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
+      }
       for (const sql of insertSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
-        await step(sql);
-      request.signal?.throwIfAborted();
-      const rejects = await tx.query<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
+        await tx.query(sql);
       await tx.query('INSERT INTO datasets VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)', [
         request.datasetId,
         request.name,
@@ -66,17 +69,17 @@ export async function loadDataset(engine: Engine, request: LoadRequest): Promise
         summary.rejected,
         JSON.stringify(mapping),
       ]);
-      const firstDataLine = mapping.read.headerRow + 2;
-      return {
-        datasetId: request.datasetId,
-        rows: summary.rows,
-        rejected: summary.rejected,
-        entities: summary.entities,
-        indicators: summary.indicators,
-        periods: summary.periods,
-        rejects: rejects.map((r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val, reason: r.reason })),
-      };
     });
+    const firstDataLine = mapping.read.headerRow + 2;
+    return {
+      datasetId: request.datasetId,
+      rows: summary.rows,
+      rejected: summary.rejected,
+      entities: summary.entities,
+      indicators: summary.indicators,
+      periods: summary.periods,
+      rejects: rejects.map((r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val, reason: r.reason })),
+    };
   } finally {
     for (const sql of dropTempSql()) await engine.query(sql).catch(() => undefined);
   }

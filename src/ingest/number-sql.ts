@@ -9,12 +9,15 @@ const cleaned = `translate(regexp_replace(s, '^[\\s\\x{00a0}\\x{3000}]+|[\\s\\x{
 
 export const NUMBER_MACRO_SQL = [
   `CREATE OR REPLACE MACRO hqd_number_clean(s) AS ${cleaned}`,
-  `CREATE OR REPLACE MACRO hqd_missing(s) AS s IS NULL OR lower(hqd_number_clean(s)) IN (${MISSING_MARKERS.map(sqlString).join(', ')})`,
+  // CASE, not OR/COALESCE: DuckDB evaluates a CASE branch only for the rows that reach it, so the
+  // regex cleaning runs on the few cells that are not plain numbers, not on every cell.
+  `CREATE OR REPLACE MACRO hqd_missing(s) AS CASE WHEN s IS NULL THEN true WHEN TRY_CAST(s AS DOUBLE) IS NOT NULL THEN false
+    ELSE lower(hqd_number_clean(s)) IN (${MISSING_MARKERS.map(sqlString).join(', ')}) END`,
   `CREATE OR REPLACE MACRO hqd_number_slow(c) AS CASE
     WHEN regexp_matches(c, ${sqlString(`^${NUMBER_RE}$`)}) AND regexp_matches(c, '\\d')
     THEN TRY_CAST(regexp_replace(c, '[,% ]', '', 'g') AS DOUBLE) END`,
-  `CREATE OR REPLACE MACRO hqd_finite(x) AS CASE WHEN isfinite(x) THEN x END`,
-  `CREATE OR REPLACE MACRO hqd_number(s) AS hqd_finite(COALESCE(
-    TRY_CAST(s AS DOUBLE),
-    hqd_number_slow(hqd_number_clean(s))))`,
+  // TRY_CAST alone would accept 'inf' and 'nan'; the slow path never yields them.
+  `CREATE OR REPLACE MACRO hqd_number(s) AS CASE
+    WHEN TRY_CAST(s AS DOUBLE) IS NULL THEN hqd_number_slow(hqd_number_clean(s))
+    WHEN isfinite(TRY_CAST(s AS DOUBLE)) THEN TRY_CAST(s AS DOUBLE) END`,
 ].join(';\n');

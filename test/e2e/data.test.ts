@@ -158,6 +158,32 @@ describe('Data view', () => {
     await w.context.close();
   });
 
+  it('updates targets from a catalog CSV, which the overview then uses', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    await w.page.setInputFiles('[data-testid=import-input]', [file('目录.csv', '指标代码,目标值,目标年份\nhightech_share,45,2028\n')]);
+    const summary = w.page.locator('[data-testid=catalog-summary]');
+    await summary.waitFor();
+    expect(await summary.innerText()).toContain('更新 1 个');
+    await w.page.click('[data-testid=nav-overview]');
+    const tile = w.page.locator('[data-testid=kpi][data-indicator=hightech_share]');
+    await tile.waitFor();
+    expect(await tile.innerText()).toContain('目标 45.0%（2028 年）');
+    await w.context.close();
+  });
+
+  it('says so when browser storage is unavailable, and the session keeps working', async () => {
+    // As in a locked-down or private window: every IndexedDB open fails, from the first moment.
+    const w = await openPage('/data', undefined, `indexedDB.open = () => { throw new DOMException('denied', 'SecurityError'); };`);
+    await waitReady(w.page);
+    expect(await w.page.locator('[data-testid=storage-notice]').innerText()).toContain('浏览器存储不可用');
+    await w.page.setInputFiles('[data-testid=import-input]', [file('会话.csv', '地区,年份,指标,数值\n东湖区,2023,得分,1\n')]);
+    await w.page.locator('[data-testid=import-summary]').waitFor();
+    expect(await w.page.locator('[data-testid=storage-notice]').innerText()).toContain('浏览器存储不可用');
+    await w.page.locator('[data-testid=dataset-row][data-name=会话]').waitFor();
+    await w.context.close();
+  });
+
   it('shows an imported dataset on the overview when it is put in view', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);

@@ -24,7 +24,7 @@ export interface PageWatch {
   cspViolations: () => Promise<string[]>;
 }
 
-export async function openPage(path = '/', viewport = { width: 1366, height: 768 }): Promise<PageWatch> {
+export async function openPage(path = '/', viewport = { width: 1366, height: 768 }, beforeLoad?: string): Promise<PageWatch> {
   const context = await (await sharedBrowser()).newContext({ viewport });
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
@@ -49,6 +49,7 @@ export async function openPage(path = '/', viewport = { width: 1366, height: 768
       if (state && w.__states[w.__states.length - 1] !== entry) w.__states.push(entry);
     }).observe(document, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-state'] });
   });
+  if (beforeLoad) await context.addInitScript(beforeLoad);
   page.on('request', (r) => {
     const url = r.url();
     if (!url.startsWith(origin) && !url.startsWith('data:') && !url.startsWith('blob:')) watch.foreignRequests.push(url);
