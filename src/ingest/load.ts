@@ -1,3 +1,4 @@
+import { createLock } from '../engine/lock';
 import type { Engine } from '../engine/types';
 import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolveSql, stageSql } from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from './mapping';
@@ -35,7 +36,17 @@ export class ImportRefused extends Error {
  * this connection; only the final inserts run in a transaction, so a failure or a cancel at any
  * point leaves every loaded dataset as it was.
  */
-export async function loadDataset(engine: Engine, request: LoadRequest): Promise<ImportResult> {
+export function loadDataset(engine: Engine, request: LoadRequest): Promise<ImportResult> {
+  let lock = loadLocks.get(engine);
+  if (!lock) loadLocks.set(engine, (lock = createLock()));
+  return lock(() => loadOne(engine, request));
+}
+
+// The staging tables have fixed names on the engine's one connection: two loads at once (several
+// files dropped together) would overwrite each other's, so loads on one engine run one at a time.
+const loadLocks = new WeakMap<Engine, ReturnType<typeof createLock>>();
+
+async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   const { mapping } = request;
   const step = <T extends object>(sql: string, params?: (string | number)[]) => {
     request.signal?.throwIfAborted();

@@ -29,7 +29,7 @@ describe('Data view', () => {
     const w = await openPage('/data');
     await waitReady(w.page);
     await w.page.setInputFiles('[data-testid=import-input]', REAL_FILES.map((f) => REAL + f.path));
-    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-summary]').length === n, REAL_FILES.length, { timeout: 60_000 });
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid=import-summary]').length === n, REAL_FILES.length, { timeout: 120_000 });
     // Confident detection imports without asking: no confirm button was needed.
     expect(await w.page.locator('[data-testid=import-confirm]').count()).toBe(0);
     const summaries = await w.page.locator('[data-testid=import-draft]').evaluateAll((drafts) =>
@@ -87,7 +87,8 @@ describe('Data view', () => {
     await w.page.setInputFiles('[data-testid=import-input]', [file('考核.csv', text)]);
     const confirm = w.page.locator('[data-testid=import-confirm]');
     await confirm.waitFor();
-    // The header names are unknown to the sniffer: the person says which column is the entity.
+    // The header names are unknown to the sniffer: the person says how the file is laid out.
+    await w.page.locator('[data-testid=mapping-layout]').selectOption('long');
     const roles = w.page.locator('[data-testid=import-draft] thead select');
     await roles.nth(0).selectOption('entity');
     await roles.nth(1).selectOption('period');

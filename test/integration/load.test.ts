@@ -80,3 +80,15 @@ describe('loading a dataset', () => {
     expect((await snapshot()).length).toBe(5);
   });
 });
+
+describe('several loads at once', () => {
+  it('keeps each file to its own dataset when imports overlap', async () => {
+    const texts = ['地区,年份,指标,数值\n甲,2023,a,1\n', '地区,年份,指标,数值\n乙,2023,b,2\n乙,2024,b,3\n', '地区,年份,指标,数值\n丙,2023,c,4\n'];
+    const results = await Promise.all(texts.map((text, i) => importText(`p${i}`, text)));
+    expect(results.map((r) => r.rows)).toEqual([1, 2, 1]);
+    const rows = await engine.query<{ dataset_id: string; n: number }>(
+      `SELECT dataset_id, CAST(count(*) AS INTEGER) AS n FROM observations WHERE dataset_id LIKE 'p%' GROUP BY dataset_id ORDER BY dataset_id`,
+    );
+    expect(rows).toEqual([{ dataset_id: 'p0', n: 1 }, { dataset_id: 'p1', n: 2 }, { dataset_id: 'p2', n: 1 }]);
+  });
+});
