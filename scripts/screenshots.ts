@@ -1,7 +1,10 @@
 // Screenshots of each view at the sizes leadership screens and projectors use:
 //   npx tsx scripts/screenshots.ts [outDir] [path ...]   (run `npm run build` first)
+// A path may carry a scene after '#': `/data#imports` imports real files first, so the Data view
+// is seen with a preview under review, an edited mapping, a validation report and the dataset list.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
 import { launchChromium } from './lib/chromium';
 import { startPreview } from './lib/preview';
 
@@ -13,6 +16,33 @@ const SIZES = [
   [2560, 1440, 1.5],
 ] as const;
 
+const REAL = join(import.meta.dirname ?? '.', '..', '..', 'shared', 'realdata');
+const SCENES: Record<string, (page: Page) => Promise<void>> = {
+  imports: async (page) => {
+    await page.setInputFiles('[data-testid=import-input]', [join(REAL, 'statcan-province-population', 'canada_province_population.csv')]);
+    await page.locator('[data-testid=import-summary]').waitFor();
+    const messy = ['单位名称;统计时间;得分;备注', '东湖区;2023;88.5;', '西城区;2023年;91;', '南港区;二〇二三;90;', '北岭区;2023;不详;', '临江县;2024;93;'].join('\n');
+    // Newest drafts come first: each file below is draft 0 when it arrives.
+    const review = async (name: string) => {
+      await page.setInputFiles('[data-testid=import-input]', [{ name, mimeType: 'text/csv', buffer: Buffer.from(messy) }]);
+      const draft = page.locator('[data-testid=import-draft]').first();
+      await draft.locator('[data-testid=import-confirm]').waitFor();
+      await draft.locator('[data-testid=mapping-layout]').selectOption('long');
+      const roles = draft.locator('thead select');
+      await roles.nth(0).selectOption('entity');
+      await roles.nth(1).selectOption('period');
+      await roles.nth(2).selectOption('value');
+      await roles.nth(3).selectOption('ignore');
+      const indicator = draft.locator('[data-testid=mapping-indicator-name]');
+      if (await indicator.count()) await indicator.fill('考核得分');
+      return draft;
+    };
+    await (await review('满意度调查.csv')).locator('[data-testid=import-confirm]').click();
+    await page.locator('[data-testid=import-rejects] summary').first().click();
+    await review('考核得分.csv');
+  },
+};
+
 const outDir = process.argv[2] ?? 'screenshots';
 const paths = process.argv.slice(3).length > 0 ? process.argv.slice(3) : ['/'];
 mkdirSync(outDir, { recursive: true });
@@ -20,15 +50,18 @@ mkdirSync(outDir, { recursive: true });
 const preview = await startPreview();
 const browser = await launchChromium();
 try {
-  for (const path of paths) {
+  for (const target of paths) {
+    const [path = '/', scene] = target.split('#');
     for (const [width, height, scale] of SIZES) {
       const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
       page.on('console', (m) => m.type() === 'error' && console.error(`[console] ${m.text()}`));
       await page.goto(preview.url + path);
       await page.waitForSelector('#app[data-state=ready], #app[data-state=error]', { timeout: 60_000 });
+      if (scene) await SCENES[scene]?.(page);
       await page.waitForTimeout(300);
-      const name = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'overview'}-${width * scale}x${height * scale}.png`;
-      await page.screenshot({ path: join(outDir, name) });
+      const base = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'overview'}${scene ? `-${scene}` : ''}`;
+      const name = `${base}-${width * scale}x${height * scale}.png`;
+      await page.screenshot({ path: join(outDir, name), fullPage: Boolean(scene) });
       console.log(join(outDir, name));
       await page.close();
     }
