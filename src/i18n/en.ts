@@ -163,6 +163,20 @@ const en: Messages<typeof zh> = {
   role: { entity: 'Entity', branch: 'Branch', indicator: 'Indicator', period: 'Period', value: 'Value', unit: 'Unit', measure: 'Values (header is the key)', ignore: 'Ignore' },
   layout: { long: 'Long (one value per row)', 'wide-indicator': 'Wide by indicator', 'wide-period': 'Wide by period', 'wide-entity': 'Wide by entity' },
   delimiter: { comma: 'comma', semicolon: 'semicolon', tab: 'tab', pipe: 'pipe' },
+  score: {
+    rankingTitle: 'Composite index · {level} ranking, {year}',
+    heatmapTitle: 'Indicator scores by {level}',
+    heatmapNote: 'Each cell prints the indicator score (0–100, by target attainment or against the best and worst peer).',
+    starsLabel: '{n} stars',
+    insufficient: 'Insufficient data',
+    gated: 'Stars capped: {names} below its threshold',
+    score: 'Score',
+    trendTitle: 'Progress to targets ({entity})',
+    onTrack: 'on track',
+    atRisk: 'at risk',
+    offTrack: 'off track',
+    method: 'Composite = 0.8 × basic + 0.2 × characteristic index; no stars below 60% data coverage.',
+  },
   chart: { target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table' },
 };
 

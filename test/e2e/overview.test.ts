@@ -56,6 +56,33 @@ describe('overview with the bundled sample', () => {
     await w.context.close();
   });
 
+  it('ranks the districts by composite index with stars, and colours the indicator scores in a heatmap', async () => {
+    const w = await openPage('/?period=2025', { width: 1920, height: 1080 });
+    await waitReady(w.page);
+    const entries = await w.page.locator('[data-testid=score]').evaluateAll((rows) =>
+      rows.map((r) => ({ entity: r.getAttribute('data-entity'), composite: Number(r.getAttribute('data-composite')), stars: r.getAttribute('data-stars'), text: r.textContent ?? '' })),
+    );
+    expect(entries.map((e) => e.entity).sort()).toEqual(districts.map((d) => d.entity_id).sort());
+    expect(entries.map((e) => e.composite)).toEqual([...entries.map((e) => e.composite)].sort((a, b) => b - a));
+    for (const e of entries) {
+      expect(Number(e.stars)).toBeGreaterThanOrEqual(1);
+      expect(Number(e.stars)).toBeLessThanOrEqual(5);
+    }
+    // Districts below 90% public satisfaction in 2025H2 are capped at three stars, and say why.
+    const gated = districts.filter((d) => (latestAtOrBefore(observations, d.entity_id as string, 'public_satisfaction', 2025)[0]?.value ?? 100) < 90);
+    expect(gated.length).toBeGreaterThan(0);
+    for (const d of gated) {
+      const e = entries.find((x) => x.entity === d.entity_id);
+      expect(Number(e?.stars)).toBeLessThanOrEqual(3);
+      expect(e?.text).toContain('群众满意度');
+    }
+    const heat = w.page.locator('[data-testid=chart][data-kind=heatmap]');
+    const districtValues = new Set(observations.filter((o) => districts.some((d) => d.entity_id === o.entity_id)).map((o) => `${o.entity_id}|${o.indicator_id}`));
+    expect(Number(await heat.getAttribute('data-points'))).toBe(districtValues.size);
+    expect(await w.page.locator('[data-testid=trend-counts]').innerText()).toMatch(/\d+ 按趋势可达标.*\d+ 有风险.*\d+ 难以达标/s);
+    await w.context.close();
+  });
+
   it('keeps indicator and period in the URL, so a link reproduces the view', async () => {
     const w = await openPage('/');
     await waitReady(w.page);

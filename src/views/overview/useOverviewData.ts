@@ -5,6 +5,7 @@ import { pickHeadline } from '../../queries/headline';
 import { chooseScope, type Scope } from '../../queries/hierarchy';
 import { listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
 import { querySeries, type SeriesPoint } from '../../queries/series';
+import { queryHistory, type HistoryRow } from '../../queries/history';
 import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
 
 export const HEADLINE_COUNT = 6;
@@ -28,6 +29,9 @@ export function useOverviewData(inputs: OverviewInputs) {
   const kpiRows = shallowRef<SnapshotRow[]>([]);
   const series = shallowRef<SeriesPoint[]>([]);
   const ranking = shallowRef<SnapshotRow[]>([]);
+  /** Every indicator of every member: the inputs of the composite index and the heatmap. */
+  const memberValues = shallowRef<SnapshotRow[]>([]);
+  const rootHistory = shallowRef<HistoryRow[]>([]);
   const loading = ref(true);
   const failed = ref<string | null>(null);
 
@@ -58,7 +62,7 @@ export function useOverviewData(inputs: OverviewInputs) {
     const { root, members } = scope.value;
     const focus = indicator.value;
     const headlineEntity = root ? [root.entity_id] : [];
-    const [k, s, r] = await Promise.all([
+    const [k, s, r, m, h] = await Promise.all([
       querySnapshot(engine, { datasetIds, entityIds: headlineEntity, year: year.value }),
       focus
         ? querySeries(engine, {
@@ -71,11 +75,15 @@ export function useOverviewData(inputs: OverviewInputs) {
       focus
         ? querySnapshot(engine, { datasetIds, entityIds: members.map((m) => m.entity_id), indicatorIds: [focus.indicator_id], year: year.value })
         : Promise.resolve([]),
+      querySnapshot(engine, { datasetIds, entityIds: members.map((m) => m.entity_id), year: year.value }),
+      queryHistory(engine, datasetIds, headlineEntity, year.value),
     ]);
     if (mine !== generation) return;
     kpiRows.value = k;
     series.value = s;
     ranking.value = r;
+    memberValues.value = m;
+    rootHistory.value = h;
   }
 
   async function refresh(catalogToo: boolean): Promise<void> {
@@ -99,5 +107,5 @@ export function useOverviewData(inputs: OverviewInputs) {
   watch([inputs.engine, inputs.dataVersion, () => inputs.datasetIds.value.join(',')], () => void refresh(true), { immediate: true });
   watch([year, () => indicator.value?.indicator_id], () => void refresh(false));
 
-  return { indicators, years, entities, scope, year, headline, indicator, kpiRows, series, ranking, loading, failed };
+  return { indicators, years, entities, scope, year, headline, indicator, kpiRows, series, ranking, memberValues, rootHistory, loading, failed };
 }

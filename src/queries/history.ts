@@ -1,0 +1,25 @@
+import type { Engine } from '../engine/types';
+import { observationsInView } from './scope';
+
+export interface HistoryRow {
+  entity_id: string;
+  indicator_id: string;
+  period: string;
+  value: number;
+}
+
+/** Every value of some entities up to a year, oldest first: what trend projections are fitted to. */
+export function historySql(datasetIds: readonly string[], entityIds: readonly string[], toYear: number): { sql: string; params: (string | number)[] } {
+  const entities = entityIds.map(() => '?').join(', ') || 'NULL';
+  return {
+    sql: `SELECT entity_id, indicator_id, period, value FROM (${observationsInView(datasetIds)}) o
+      WHERE entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?
+      ORDER BY entity_id, indicator_id, period_start`,
+    params: [...entityIds, toYear],
+  };
+}
+
+export function queryHistory(engine: Engine, datasetIds: readonly string[], entityIds: readonly string[], toYear: number): Promise<HistoryRow[]> {
+  const { sql, params } = historySql(datasetIds, entityIds, toYear);
+  return engine.query<HistoryRow>(sql, params);
+}

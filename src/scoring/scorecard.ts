@@ -1,0 +1,62 @@
+import type { HistoryRow } from '../queries/history';
+import type { IndicatorInfo } from '../queries/indicators';
+import type { SnapshotRow } from '../queries/snapshot';
+import { scoreEntities, type EntityScore, type ScoredIndicator } from './score';
+import { DEFAULT_SETTINGS, type ScoringSettings } from './settings';
+import { periodX, projectToTarget, type TrendStatus } from './trend';
+
+// Glue between query rows and the pure scoring functions: which indicators count at a level, and
+// the trend status of each indicator of one entity.
+
+export function toScored(i: IndicatorInfo): ScoredIndicator {
+  return {
+    indicatorId: i.indicator_id,
+    direction: i.direction,
+    target: i.target,
+    weight: i.weight,
+    tier: i.tier,
+    gateMin: i.gate_min,
+    gateMaxStars: i.gate_max_stars,
+  };
+}
+
+/**
+ * Scores the entities of one level. The indicators that count (and make the total weight for
+ * coverage) are those in view that have data for at least one entity of this level: a branch is
+ * not judged on indicators only districts report.
+ */
+export function scoreLevel(indicators: readonly IndicatorInfo[], snapshot: readonly SnapshotRow[], settings: ScoringSettings = DEFAULT_SETTINGS): EntityScore[] {
+  const reported = new Set(snapshot.map((r) => r.indicator_id));
+  const scored = indicators.filter((i) => reported.has(i.indicator_id)).map(toScored);
+  const values = snapshot.map((r) => ({ entityId: r.entity_id, indicatorId: r.indicator_id, period: r.period, value: r.value }));
+  return scoreEntities(scored, values, settings);
+}
+
+/** Best first; 数据不足 after every scored entity; ties by id so the order is stable. */
+export function rankScores(scores: readonly EntityScore[]): EntityScore[] {
+  return [...scores].sort(
+    (a, b) => Number(a.insufficient) - Number(b.insufficient) || (b.composite ?? -1) - (a.composite ?? -1) || a.entityId.localeCompare(b.entityId),
+  );
+}
+
+export interface IndicatorTrend {
+  indicatorId: string;
+  status: TrendStatus;
+  projected: number;
+}
+
+/** Trend status of every indicator of one entity that has a target and a target year. */
+export function entityTrends(indicators: readonly IndicatorInfo[], history: readonly HistoryRow[], entityId: string, settings: ScoringSettings = DEFAULT_SETTINGS): IndicatorTrend[] {
+  return indicators.flatMap((i) => {
+    if (i.target === null || i.target_year === null) return [];
+    const points = history.filter((h) => h.entity_id === entityId && h.indicator_id === i.indicator_id).map((h) => ({ x: periodX(h.period), value: h.value }));
+    const p = projectToTarget(points, i.target, i.target_year, i.direction, settings);
+    return p ? [{ indicatorId: i.indicator_id, status: p.status, projected: p.projected }] : [];
+  });
+}
+
+export function countStatuses(trends: readonly IndicatorTrend[]): Record<TrendStatus, number> {
+  const counts: Record<TrendStatus, number> = { 'on-track': 0, 'at-risk': 0, 'off-track': 0 };
+  for (const t of trends) counts[t.status]++;
+  return counts;
+}
