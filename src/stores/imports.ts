@@ -103,11 +103,11 @@ export const useImportsStore = defineStore('imports', () => {
     draft.phase = 'load';
     const id = newDatasetId();
     draft.catalogResult = await importCatalogFile(engineOrThrow(), draft.file, id, inspection.encoding, inspection.mapping.read.delimiter);
-    draft.status = 'done';
     await persist(() =>
       saveCatalog({ id, sourceFile: draft.fileName, importedAt: new Date().toISOString(), delimiter: inspection.mapping.read.delimiter, file: draft.file }),
     );
     await engineStore.refreshDatasets();
+    draft.status = 'done';
   }
 
   async function persist(write: () => Promise<void>): Promise<void> {
@@ -149,8 +149,9 @@ export const useImportsStore = defineStore('imports', () => {
       await persist(() =>
         saveDataset({ id: datasetId, name: draft.name.trim() || stripExtension(draft.fileName), sourceFile: draft.fileName, importedAt, mapping, file: draft.file }),
       );
-      draft.status = 'done';
+      // The list shows the dataset by the time the summary appears.
       await engineStore.refreshDatasets();
+      draft.status = 'done';
     } catch (error) {
       refuse(draft, error);
     } finally {

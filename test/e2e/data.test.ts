@@ -42,8 +42,8 @@ describe('Data view', () => {
       const name = f.path.split('/').at(-1);
       expect(summaries.find((s) => s.file === name)).toEqual({ file: name, rows: f.rows, entities: f.entities, periods: f.periods, rejected: 0 });
     }
+    await w.page.waitForFunction((n) => document.querySelectorAll('[data-testid=dataset-row]').length === n, 4 + REAL_FILES.length);
     const before = await datasetRows(w.page);
-    expect(before).toHaveLength(4 + REAL_FILES.length);
 
     await w.page.reload();
     await waitReady(w.page);

@@ -1,0 +1,75 @@
+import { computed, shallowRef, watch, type Ref } from 'vue';
+import type { Engine } from '../../engine/types';
+import { listEntities, type EntityInfo } from '../../queries/entities';
+import { queryHistory, type HistoryRow } from '../../queries/history';
+import { listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
+import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
+
+export interface EntityInputs {
+  engine: Ref<Engine | null>;
+  dataVersion: Ref<number>;
+  datasetIds: Ref<string[]>;
+  entityId: Ref<string>;
+  requestedYear: Ref<number | null>;
+}
+
+/**
+ * What an entity's scorecard needs: its history, its peers' latest values (for scores and the
+ * peer average) and its descendants' latest values (for the branch table).
+ */
+export function useEntityData(inputs: EntityInputs) {
+  const indicators = shallowRef<IndicatorInfo[]>([]);
+  const entities = shallowRef<EntityInfo[]>([]);
+  const years = shallowRef<number[]>([]);
+  const history = shallowRef<HistoryRow[]>([]);
+  const peers = shallowRef<SnapshotRow[]>([]);
+  const descendants = shallowRef<SnapshotRow[]>([]);
+  const loaded = shallowRef(false);
+
+  const entity = computed(() => entities.value.find((e) => e.entity_id === inputs.entityId.value) ?? null);
+  const parent = computed(() => entities.value.find((e) => e.entity_id === entity.value?.parent_id) ?? null);
+  const grandparent = computed(() => entities.value.find((e) => e.entity_id === parent.value?.parent_id) ?? null);
+  /** Peers are the entities of the same level under the same parent: districts of the city, branches of a district. */
+  const peerEntities = computed(() => entities.value.filter((e) => entity.value && e.level === entity.value.level && e.parent_id === entity.value.parent_id));
+  /** Children and grandchildren (a district's branches, and its villages under their towns). */
+  const below = computed(() => {
+    const id = inputs.entityId.value;
+    const children = entities.value.filter((e) => e.parent_id === id);
+    const grand = entities.value.filter((e) => children.some((c) => c.entity_id === e.parent_id));
+    return [...children, ...grand];
+  });
+  const year = computed(() => {
+    const y = inputs.requestedYear.value;
+    return y !== null && years.value.includes(y) ? y : (years.value[0] ?? new Date().getFullYear());
+  });
+
+  let generation = 0;
+  async function refresh(): Promise<void> {
+    const engine = inputs.engine.value;
+    if (!engine) return;
+    const mine = ++generation;
+    const datasetIds = inputs.datasetIds.value;
+    const [i, e, y] = await Promise.all([listIndicators(engine, datasetIds), listEntities(engine, datasetIds), listYears(engine, datasetIds)]);
+    if (mine !== generation) return;
+    indicators.value = i;
+    entities.value = e;
+    years.value = y;
+    // Descendants are scored among all entities of their level, so fetch the whole level.
+    const levels = new Set(below.value.map((b) => b.level));
+    const levelMembers = e.filter((x) => levels.has(x.level)).map((x) => x.entity_id);
+    const [h, p, d] = await Promise.all([
+      queryHistory(engine, datasetIds, [inputs.entityId.value], year.value),
+      querySnapshot(engine, { datasetIds, entityIds: peerEntities.value.map((x) => x.entity_id), year: year.value }),
+      querySnapshot(engine, { datasetIds, entityIds: levelMembers, year: year.value }),
+    ]);
+    if (mine !== generation) return;
+    history.value = h;
+    peers.value = p;
+    descendants.value = d;
+    loaded.value = true;
+  }
+
+  watch([inputs.engine, inputs.dataVersion, () => inputs.datasetIds.value.join(','), inputs.entityId, year], () => void refresh(), { immediate: true });
+
+  return { indicators, entities, years, year, entity, parent, grandparent, peerEntities, below, history, peers, descendants, loaded };
+}

@@ -1,0 +1,52 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
+import { closeBrowser, openPage, waitReady } from './support/app';
+
+afterAll(closeBrowser);
+
+const observations = sampleObservations();
+const entities = readSampleRows('entities.csv');
+
+describe('district and branch scorecards', () => {
+  it('opens a district from the overview ranking, with its indices, tiles, trends and branches', async () => {
+    const w = await openPage('/?period=2025', { width: 1920, height: 1080 });
+    await waitReady(w.page);
+    const first = w.page.locator('[data-testid=score]').first();
+    const id = await first.getAttribute('data-entity');
+    const composite = await first.getAttribute('data-composite');
+    await first.locator('a').click();
+    await w.page.waitForURL(new RegExp(`/district/${id}\\?period=2025`));
+    const district = entities.find((e) => e.entity_id === id)!;
+    await w.page.getByRole('heading', { level: 1, name: new RegExp(district.name as string) }).waitFor();
+    // The same composite as on the overview: one method, one set of peers.
+    const score = w.page.locator(`[data-testid=score][data-entity="${id}"]`);
+    expect(await score.getAttribute('data-composite')).toBe(composite);
+
+    const tile = w.page.locator('[data-testid=kpi][data-indicator=public_satisfaction]');
+    const [latest] = latestAtOrBefore(observations, id!, 'public_satisfaction', 2025);
+    const yearAgo = observations.find((o) => o.entity_id === id && o.indicator_id === 'public_satisfaction' && o.period === '2024H2');
+    expect(await tile.innerText()).toContain(latest!.value.toFixed(1));
+    const yoy = latest!.value - yearAgo!.value;
+    expect(await tile.locator('[data-testid=kpi-yoy]').innerText()).toContain(`${yoy > 0 ? '+' : '-'}${Math.abs(yoy).toFixed(1)} 个百分点`);
+
+    const trends = w.page.locator('.trends [data-testid=chart][data-kind=line]');
+    const withData = new Set(observations.filter((o) => o.entity_id === id).map((o) => o.indicator_id));
+    expect(await trends.count()).toBe(withData.size);
+
+    const branches = entities.filter((e) => e.parent_id === id && e.level === 'branch');
+    const rows = w.page.locator('[data-testid=descendant-row]');
+    expect(await rows.count()).toBeGreaterThanOrEqual(branches.length);
+    await w.page.fill('[data-testid=descendant-search]', branches[0]!.name as string);
+    expect(await rows.count()).toBe(1);
+    await rows.first().locator('a').click();
+    await w.page.waitForURL(new RegExp(`/branch/${branches[0]!.entity_id}`));
+    await w.page.locator(`[data-testid=score][data-entity="${branches[0]!.entity_id}"]`).waitFor();
+    const crumbs = await w.page.getByRole('navigation', { name: '位置' }).innerText();
+    expect(crumbs).toContain('云澜市');
+    expect(crumbs).toContain(district.name as string);
+    expect(crumbs).toContain(branches[0]!.name as string);
+    expect(w.pageErrors).toEqual([]);
+    expect(await w.cspViolations()).toEqual([]);
+    await w.context.close();
+  });
+});
