@@ -164,6 +164,7 @@ const en: Messages<typeof zh> = {
   role: { entity: 'Entity', branch: 'Branch', indicator: 'Indicator', period: 'Period', value: 'Value', unit: 'Unit', measure: 'Values (header is the key)', ignore: 'Ignore' },
   layout: { long: 'Long (one value per row)', 'wide-indicator': 'Wide by indicator', 'wide-period': 'Wide by period', 'wide-entity': 'Wide by entity' },
   delimiter: { comma: 'comma', semicolon: 'semicolon', tab: 'tab', pipe: 'pipe' },
+  picker: { count: '{n} datasets', legend: 'Datasets in view' },
   score: {
     rankingTitle: 'Composite index · {level} ranking, {year}',
     heatmapTitle: 'Indicator scores by {level}',
@@ -211,7 +212,7 @@ const en: Messages<typeof zh> = {
     projection: 'Recent trend projected to {year}',
     status: { 'on-track': 'on track', 'at-risk': 'at risk', 'off-track': 'off track' },
   },
-  chart: { target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table' },
+  chart: { target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table', chartView: 'Chart' },
 };
 
 export default en;

@@ -160,6 +160,7 @@ export default {
   role: { entity: '地区/对象', branch: '支部', indicator: '指标', period: '时期', value: '数值', unit: '单位', measure: '数值列（表头为键）', ignore: '忽略' },
   layout: { long: '长表（每行一个值）', 'wide-indicator': '宽表（每列一个指标）', 'wide-period': '宽表（每列一个时期）', 'wide-entity': '宽表（每列一个地区）' },
   delimiter: { comma: '逗号', semicolon: '分号', tab: '制表符', pipe: '竖线' },
+  picker: { count: '{n} 个数据集', legend: '纳入分析的数据集' },
   score: {
     rankingTitle: '综合指数 · {year} 年各{level}排名',
     heatmapTitle: '指标得分 · 各{level}',
@@ -207,5 +208,5 @@ export default {
     projection: '按近期趋势推算至 {year} 年',
     status: { 'on-track': '按趋势可达标', 'at-risk': '有风险', 'off-track': '难以达标' },
   },
-  chart: { target: '目标 {value}', lowerBetter: '越低越好', tableView: '表格' },
+  chart: { target: '目标 {value}', lowerBetter: '越低越好', tableView: '表格', chartView: '图表' },
 } as const;

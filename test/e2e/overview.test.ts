@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
 import { closeBrowser, openPage, waitReady } from './support/app';
@@ -80,6 +81,45 @@ describe('overview with the bundled sample', () => {
     const districtValues = new Set(observations.filter((o) => districts.some((d) => d.entity_id === o.entity_id)).map((o) => `${o.entity_id}|${o.indicator_id}`));
     expect(Number(await heat.getAttribute('data-points'))).toBe(districtValues.size);
     expect(await w.page.locator('[data-testid=trend-counts]').innerText()).toMatch(/\d+ 按趋势可达标.*\d+ 有风险.*\d+ 难以达标/s);
+    await w.context.close();
+  });
+
+  it('offers every chart as a table, a CSV and a 2× PNG with title and source', async () => {
+    const w = await openPage('/?indicator=hightech_share&period=2025', { width: 1920, height: 1080 });
+    await waitReady(w.page);
+    const panel = w.page.locator('section[data-panel=bar]').first();
+    const points = Number(await panel.locator('[data-testid=chart]').getAttribute('data-points'));
+    const box = await panel.locator('[data-testid=chart]').boundingBox();
+
+    const png = w.page.waitForEvent('download');
+    await panel.locator('[data-testid=chart-png]').click();
+    const bytes = readFileSync(await (await png).path());
+    expect(bytes.subarray(1, 4).toString()).toBe('PNG');
+    expect(bytes.readUInt32BE(16)).toBeGreaterThanOrEqual(2 * Math.floor(box!.width));
+
+    const csv = w.page.waitForEvent('download');
+    await panel.locator('[data-testid=chart-csv]').click();
+    const text = readFileSync(await (await csv).path(), 'utf8');
+    expect(text.startsWith('\uFEFF')).toBe(true);
+    expect(text.trim().split('\r\n')).toHaveLength(points + 1);
+
+    await panel.locator('[data-testid=chart-table-toggle]').click();
+    expect(await panel.locator('[data-testid=chart-table] tbody tr').count()).toBe(points);
+    expect(await panel.locator('footer').innerText()).toContain('产业占比（示例数据）');
+    await w.context.close();
+  });
+
+  it('scores only the datasets picked into view, and keeps the choice in the URL', async () => {
+    const w = await openPage('/');
+    await waitReady(w.page);
+    await w.page.click('[data-testid=dataset-picker]');
+    await w.page.locator('input[data-dataset=sample-satisfaction]').uncheck();
+    await w.page.waitForURL((u) => {
+      const ids = new URL(u).searchParams.get('datasets')?.split(',') ?? [];
+      return ids.length === 3 && !ids.includes('sample-satisfaction');
+    });
+    await w.page.locator('[data-testid=kpi][data-indicator=public_satisfaction]').waitFor({ state: 'detached' });
+    expect(await w.page.locator('[data-testid=kpi][data-indicator=hightech_share]').count()).toBe(1);
     await w.context.close();
   });
 
