@@ -16,7 +16,7 @@ const en: Messages<typeof zh> = {
   engine: {
     starting: 'Starting the analysis engine…',
     downloading: 'Loading the analysis engine {loaded} / {total}',
-    loadingData: 'Loading the sample data…',
+    loadingData: 'Loading the sample and your imported data…',
     failedTitle: 'The analysis engine could not start',
     failedHelp: 'Reload the page to try again. If it keeps failing, use a current Chrome, Edge or Firefox.',
     retry: 'Reload',

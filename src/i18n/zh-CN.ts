@@ -12,7 +12,7 @@ export default {
   engine: {
     starting: '正在启动分析引擎…',
     downloading: '正在加载分析引擎 {loaded} / {total}',
-    loadingData: '正在载入示例数据…',
+    loadingData: '正在载入示例数据和已导入的数据…',
     failedTitle: '分析引擎未能启动',
     failedHelp: '请刷新页面重试。如果问题持续，请使用最新版 Chrome、Edge 或 Firefox 浏览器。',
     retry: '重新加载',

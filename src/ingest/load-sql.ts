@@ -202,10 +202,15 @@ export function insertSql(options: ResolveOptions): string[] {
       UNION ALL
       SELECT DISTINCT entity_id, bname, 'branch', parent_id FROM ${ENTITY_MAP}
       WHERE bname IS NOT NULL AND ${used('entity_id')} AND entity_id NOT IN (SELECT entity_id FROM entities)`,
+    // Display decimals of a new indicator follow its data: whole numbers show none, large values one.
     `INSERT INTO indicators (indicator_id, name_zh, name_en, category, unit, direction, decimals, source)
-      SELECT indicator_id, min(iname), min(iname), 'other', min(unit), ${options.direction === -1 ? -1 : 1}, 2, ''
-      FROM ${INDICATOR_MAP} WHERE ${used('indicator_id')} AND indicator_id NOT IN (SELECT indicator_id FROM indicators)
-      GROUP BY indicator_id`,
+      SELECT m.indicator_id, min(m.iname), min(m.iname), 'other', min(m.unit), ${options.direction === -1 ? -1 : 1},
+        CASE WHEN bool_and(d.whole) THEN 0 WHEN max(d.largest) >= 100 THEN 1 ELSE 2 END, ''
+      FROM ${INDICATOR_MAP} m
+      JOIN (SELECT indicator_id, bool_and(value = round(value)) AS whole, max(abs(value)) AS largest ${good} GROUP BY indicator_id) d
+        ON d.indicator_id = m.indicator_id
+      WHERE m.indicator_id NOT IN (SELECT indicator_id FROM indicators)
+      GROUP BY m.indicator_id`,
     `INSERT INTO observations
       SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value ${good}`,
   ];

@@ -34,6 +34,8 @@ describe('layouts', () => {
   it('long, with a unit column', async () => {
     await importBytes(engine, utf8('地区,指标,年份,数值,单位\n甲市,人口,2022,10.5,万人\n甲市,人口,2023,11,万人\n'), 'long');
     expect(await values('long')).toEqual(['甲市|人口|2022|10.5', '甲市|人口|2023|11']);
+    const [d] = await engine.query<{ decimals: number }>(`SELECT decimals FROM indicators WHERE name_zh = '人口'`);
+    expect(d?.decimals).toBe(2);
     const [unit] = await engine.query<{ unit: string }>(`SELECT unit FROM indicators WHERE name_zh = '人口'`);
     expect(unit?.unit).toBe('万人');
   });
@@ -41,6 +43,9 @@ describe('layouts', () => {
   it('wide by indicator', async () => {
     await importBytes(engine, utf8('地区,年份,GDP(亿元),人口(万人)\n甲市,2023,100,20\n乙市,2023,200,\n'), 'wind');
     expect(await values('wind')).toEqual(['乙市|GDP|2023|200', '甲市|GDP|2023|100', '甲市|人口|2023|20']);
+    // New indicators display as many decimals as their data needs: whole numbers none.
+    const decimals = await engine.query<{ name_zh: string; decimals: number }>(`SELECT name_zh, decimals FROM indicators WHERE name_zh IN ('GDP', '人口') ORDER BY name_zh`);
+    expect(decimals).toEqual([{ name_zh: 'GDP', decimals: 0 }, { name_zh: '人口', decimals: 0 }]);
   });
 
   it('wide by period', async () => {
