@@ -230,6 +230,23 @@ const en: Messages<typeof zh> = {
     relativeChange: 'Relative change',
     tab: { line: 'Trend', bar: 'Ranking', slope: 'Slope', multiples: 'Small multiples', table: 'Table' },
   },
+  settings: {
+    title: 'Scoring settings',
+    reset: 'Reset to defaults',
+    note: 'Changes apply at once and are saved in this browser; the overview, district and branch pages all score with them.',
+    method: 'Method',
+    basicShare: 'Share of the basic index in the composite',
+    minCoverage: 'Minimum data coverage for stars',
+    atRisk: '“At risk” shortfall limit (of target)',
+    trendPoints: 'Latest points the trend is fitted to',
+    starAt: '{n} stars from',
+    indicators: 'Indicator weights, tiers, targets and gates',
+    tier: 'Tier',
+    targetYear: 'Target year',
+    gateMin: 'Gate',
+    gateStars: 'Most stars below the gate',
+    link: 'Scoring settings',
+  },
   chart: { target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table', chartView: 'Chart' },
 };
 
