@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
+import { measureSelect, percentile, writeMillionCsv } from './bench/interaction';
 import { launchChromium } from './lib/chromium';
 import { ROOT, startPreview } from './lib/preview';
 
@@ -142,6 +143,52 @@ async function importBench(): Promise<Record<string, { bytes: number; app: Impor
 }
 const imports = process.env.BENCH_SKIP_IMPORT ? {} : await importBench();
 
+// Interaction latency on 1,000,000 observations: from a control change to the last chart drawn.
+async function interactionBench(): Promise<Record<string, { median: number; p95: number; samples: number }>> {
+  const path = join(tmpdir(), 'bench-million.csv');
+  await writeMillionCsv(path);
+  const server = await startPreview();
+  const chrome = await launchChromium();
+  const out: Record<string, { median: number; p95: number; samples: number }> = {};
+  try {
+    const page = await chrome.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(server.url + '/data');
+    await page.waitForSelector('#app[data-state=ready]', { timeout: 120_000 });
+    await page.setInputFiles('[data-testid=import-input]', path);
+    const summary = page.locator('[data-testid=import-summary]');
+    await summary.waitFor({ timeout: 600_000 });
+    const id = await summary.getAttribute('data-dataset');
+    const rows = Number(await summary.getAttribute('data-rows'));
+    if (rows !== 1_000_000) throw new Error(`bench dataset imported ${rows} rows, expected 1000000`);
+    const indicators = Array.from({ length: 20 }, (_, i) => `u:指标${String(i + 1).padStart(2, '0')}`);
+    const years = Array.from({ length: 10 }, (_, i) => String(2025 - i));
+    const record = (name: string, times: number[]) => (out[name] = { median: percentile(times, 50), p95: percentile(times, 95), samples: times.length });
+
+    await page.goto(`${server.url}/?datasets=${encodeURIComponent(id ?? '')}`);
+    await page.waitForSelector('#app[data-state=ready]', { timeout: 120_000 });
+    await page.waitForSelector('[data-testid=chart][data-kind=line]');
+    await measureSelect(page, '[data-testid=indicator-picker]', indicators.slice(0, 2)); // warm-up
+    record('overview: indicator', await measureSelect(page, '[data-testid=indicator-picker]', [...indicators, ...indicators]));
+    record('overview: period', await measureSelect(page, '[data-testid=period-picker]', [...years, ...years]));
+
+    await page.goto(`${server.url}/district/${encodeURIComponent('u:区县01')}?datasets=${encodeURIComponent(id ?? '')}`);
+    await page.waitForSelector('[data-testid=score]', { timeout: 120_000 });
+    await measureSelect(page, '.entity__year select', years.slice(0, 2));
+    record('district: period', await measureSelect(page, '.entity__year select', [...years, ...years]));
+
+    const entities = Array.from({ length: 25 }, (_, d) => `u:区县${String(d + 1).padStart(2, '0')}`).join(',');
+    await page.goto(`${server.url}/compare?datasets=${encodeURIComponent(id ?? '')}&entities=${encodeURIComponent(entities)}`);
+    await page.waitForSelector('[data-testid=chart]', { timeout: 120_000 });
+    await measureSelect(page, '[data-testid=compare-indicator]', indicators.slice(0, 2));
+    record('compare: indicator', await measureSelect(page, '[data-testid=compare-indicator]', [...indicators, ...indicators]));
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+  return out;
+}
+const interactions = process.env.BENCH_SKIP_INTERACTION ? {} : await interactionBench();
+
 const pick = (f: (s: (typeof samples)[number]) => number) => Math.round(median(samples.map(f)));
 const size = sizes();
 const result = {
@@ -160,6 +207,7 @@ const result = {
     warmReadyMs: pick((s) => s.warm.ready),
   },
   sizes: size,
+  interactions,
   imports: Object.fromEntries(
     Object.entries(imports).map(([name, r]) => [
       name,
@@ -201,6 +249,9 @@ for (const [name, r] of Object.entries(result.imports)) {
     [`import ${name}: papaparse → Arrow → DuckDB`, `${r.papaparseMBps.toFixed(1)} MB/s`, `peak heap ${r.papaparsePeakHeapMB.toFixed(0)} MB · ${r.rows.papaparse} rows`],
     [`import ${name}: read_csv ceiling`, `${r.ceilingMBps.toFixed(1)} MB/s`, `${r.rows.ceiling} rows`],
   );
+}
+for (const [name, r] of Object.entries(result.interactions)) {
+  rows.push([`1M observations, ${name}`, `${Math.round(r.median)} ms`, `p95 ${Math.round(r.p95)} ms · budget p95 150 ms · ${r.samples} changes`]);
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nhqd-dashboard bench · median of ${RUNS} runs · 1920×1080 headless Chromium\n`);

@@ -34,6 +34,7 @@ const en: Messages<typeof zh> = {
     noData: 'The datasets in view have no data for this indicator in this period.',
     source: 'Source: {sources}.',
     latestNote: 'Each value is the latest period at or before the selected year.',
+    topOf: 'Showing the first {shown} of {total}.',
   },
   kpi: {
     previous: 'vs {period}',

@@ -30,6 +30,7 @@ export default {
     noData: '所选数据集中没有该指标在此期间的数据。',
     source: '数据来源：{sources}。',
     latestNote: '各值取所选年份及以前的最新一期。',
+    topOf: '显示前 {shown} 个，共 {total} 个。',
   },
   kpi: {
     previous: '较 {period}',

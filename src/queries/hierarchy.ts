@@ -17,7 +17,11 @@ export function chooseScope(entities: readonly EntityInfo[]): Scope {
   const ids = new Set(entities.map((e) => e.entity_id));
   const childrenOf = (id: string) => entities.filter((e) => e.parent_id === id);
   const tops = entities.filter((e) => e.parent_id === null || !ids.has(e.parent_id));
-  const root = tops.find((e) => childrenOf(e.entity_id).length > 0) ?? null;
+  // One top entity with children (the city) is the root; several (districts uploaded without
+  // their city) are compared side by side.
+  const parents = tops.filter((e) => childrenOf(e.entity_id).length > 0);
+  const root = parents.length === 1 ? (parents[0] as EntityInfo) : null;
+  if (parents.length > 1) return { root: null, members: tops, level: mostCommon(tops.map((t) => t.level)) };
   if (root) {
     const members = childrenOf(root.entity_id);
     return { root, members, level: mostCommon(members.map((m) => m.level)) };

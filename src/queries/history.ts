@@ -12,8 +12,8 @@ export interface HistoryRow {
 export function historySql(datasetIds: readonly string[], entityIds: readonly string[], toYear: number): { sql: string; params: (string | number)[] } {
   const entities = entityIds.map(() => '?').join(', ') || 'NULL';
   return {
-    sql: `SELECT entity_id, indicator_id, period, value FROM (${observationsInView(datasetIds)}) o
-      WHERE entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?
+    sql: `SELECT entity_id, indicator_id, period, value
+      FROM (${observationsInView(datasetIds, `entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       ORDER BY entity_id, indicator_id, period_start`,
     params: [...entityIds, toYear],
   };

@@ -21,8 +21,8 @@ export function seriesSql(request: SeriesRequest): { sql: string; params: (strin
   const entities = request.entityIds.map(() => '?').join(', ') || 'NULL';
   return {
     sql: `SELECT o.entity_id, e.name, o.period, o.value
-      FROM (${observationsInView(request.datasetIds)}) o JOIN entities e ON e.entity_id = o.entity_id
-      WHERE o.indicator_id = ? AND o.entity_id IN (${entities}) AND EXTRACT(YEAR FROM o.period_start) <= ?
+      FROM (${observationsInView(request.datasetIds, `indicator_id = ? AND entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
+      JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.period_start`,
     params: [request.indicatorId, ...request.entityIds, request.toYear ?? 9999],
   };

@@ -18,6 +18,8 @@ export interface SnapshotRequest {
   indicatorIds?: readonly string[];
   /** Each value is the latest period with data at or before this year (shared/DATA.md section 5). */
   year: number;
+  /** Instead of listing ids: every entity of this level (a whole city's branches, say). */
+  level?: string;
 }
 
 /**
@@ -25,20 +27,26 @@ export interface SnapshotRequest {
  * (the "change against the previous period" of a KPI tile).
  */
 export function snapshotSql(request: SnapshotRequest): { sql: string; params: (string | number)[] } {
-  const entities = request.entityIds.map(() => '?').join(', ') || 'NULL';
+  const entities =
+    request.level !== undefined ? 'SELECT entity_id FROM entities WHERE level = ?' : request.entityIds.map(() => '?').join(', ') || 'NULL';
   const indicators = request.indicatorIds ? request.indicatorIds.map(() => '?').join(', ') || 'NULL' : null;
+  const where = `entity_id IN (${entities}) ${indicators ? `AND indicator_id IN (${indicators})` : ''} AND EXTRACT(YEAR FROM period_start) <= ?`;
+  // Latest and previous periods by grouping, not by a window over every row: on a million
+  // observations a hash aggregate is many times cheaper than sorting each partition.
   return {
-    sql: `WITH ranked AS (
-        SELECT o.*, row_number() OVER (PARTITION BY o.entity_id, o.indicator_id ORDER BY o.period_start DESC) AS rn
-        FROM (${observationsInView(request.datasetIds)}) o
-        WHERE o.entity_id IN (${entities}) ${indicators ? `AND o.indicator_id IN (${indicators})` : ''}
-          AND EXTRACT(YEAR FROM o.period_start) <= ?)
+    sql: `WITH o AS MATERIALIZED (${observationsInView(request.datasetIds, where)}),
+      latest AS (SELECT entity_id, indicator_id, max(period_start) AS ps FROM o GROUP BY entity_id, indicator_id),
+      previous AS (SELECT o.entity_id, o.indicator_id, max(o.period_start) AS ps FROM o
+        JOIN latest l ON l.entity_id = o.entity_id AND l.indicator_id = o.indicator_id WHERE o.period_start < l.ps
+        GROUP BY o.entity_id, o.indicator_id)
       SELECT cur.entity_id, e.name, cur.indicator_id, cur.period, cur.value, prev.period AS prev_period, prev.value AS prev_value
-      FROM ranked cur JOIN entities e ON e.entity_id = cur.entity_id
-      LEFT JOIN ranked prev ON prev.entity_id = cur.entity_id AND prev.indicator_id = cur.indicator_id AND prev.rn = 2
-      WHERE cur.rn = 1
+      FROM latest l
+      JOIN o cur ON cur.entity_id = l.entity_id AND cur.indicator_id = l.indicator_id AND cur.period_start = l.ps
+      JOIN entities e ON e.entity_id = cur.entity_id
+      LEFT JOIN previous p ON p.entity_id = l.entity_id AND p.indicator_id = l.indicator_id
+      LEFT JOIN o prev ON prev.entity_id = p.entity_id AND prev.indicator_id = p.indicator_id AND prev.period_start = p.ps
       ORDER BY cur.entity_id, cur.indicator_id`,
-    params: [...request.entityIds, ...(request.indicatorIds ?? []), request.year],
+    params: [...(request.level !== undefined ? [request.level] : request.entityIds), ...(request.indicatorIds ?? []), request.year],
   };
 }
 

@@ -19,6 +19,7 @@ describe('scoring settings', () => {
     const target = w.page.locator('tr[data-indicator=hightech_share] [data-testid=setting-target]');
     await target.fill('50');
     await target.dispatchEvent('change');
+    await w.page.waitForFunction(() => /99\.9/.test(localStorage.getItem('hqd.scoring') ?? '') && /"target":50/.test(localStorage.getItem('hqd.scoring') ?? ''));
     await w.page.reload();
     await waitReady(w.page);
     expect(await w.page.locator('[data-testid=setting-star-5]').inputValue()).toBe('99.9');

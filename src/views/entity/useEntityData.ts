@@ -25,6 +25,7 @@ export function useEntityData(inputs: EntityInputs) {
   const peers = shallowRef<SnapshotRow[]>([]);
   const descendants = shallowRef<SnapshotRow[]>([]);
   const loaded = shallowRef(false);
+  const busy = shallowRef(false);
 
   const entity = computed(() => entities.value.find((e) => e.entity_id === inputs.entityId.value) ?? null);
   const parent = computed(() => entities.value.find((e) => e.entity_id === entity.value?.parent_id) ?? null);
@@ -44,32 +45,37 @@ export function useEntityData(inputs: EntityInputs) {
   });
 
   let generation = 0;
+  let catalogKey = '';
   async function refresh(): Promise<void> {
     const engine = inputs.engine.value;
     if (!engine) return;
     const mine = ++generation;
+    busy.value = true;
     const datasetIds = inputs.datasetIds.value;
-    const [i, e, y] = await Promise.all([listIndicators(engine, datasetIds), listEntities(engine, datasetIds), listYears(engine, datasetIds)]);
-    if (mine !== generation) return;
-    indicators.value = i;
-    entities.value = e;
-    years.value = y;
-    // Descendants are scored among all entities of their level, so fetch the whole level.
-    const levels = new Set(below.value.map((b) => b.level));
-    const levelMembers = e.filter((x) => levels.has(x.level)).map((x) => x.entity_id);
+    // The catalog of the datasets in view changes only with them, not with the year or entity.
+    const key = `${inputs.dataVersion.value}|${datasetIds.join(',')}`;
+    if (key !== catalogKey) {
+      const [i, e, y] = await Promise.all([listIndicators(engine, datasetIds), listEntities(engine, datasetIds), listYears(engine, datasetIds)]);
+      if (mine !== generation) return;
+      indicators.value = i;
+      entities.value = e;
+      years.value = y;
+      catalogKey = key;
+    }
     const [h, p, d] = await Promise.all([
       queryHistory(engine, datasetIds, [inputs.entityId.value], year.value),
       querySnapshot(engine, { datasetIds, entityIds: peerEntities.value.map((x) => x.entity_id), year: year.value }),
-      querySnapshot(engine, { datasetIds, entityIds: levelMembers, year: year.value }),
+      querySnapshot(engine, { datasetIds, entityIds: below.value.map((x) => x.entity_id), year: year.value }),
     ]);
     if (mine !== generation) return;
     history.value = h;
     peers.value = p;
     descendants.value = d;
     loaded.value = true;
+    busy.value = false;
   }
 
   watch([inputs.engine, inputs.dataVersion, () => inputs.datasetIds.value.join(','), inputs.entityId, year], () => void refresh(), { immediate: true });
 
-  return { indicators, entities, years, year, entity, parent, grandparent, peerEntities, below, history, peers, descendants, loaded };
+  return { indicators, entities, years, year, entity, parent, grandparent, peerEntities, below, history, peers, descendants, loaded, busy };
 }

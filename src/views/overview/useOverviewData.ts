@@ -48,8 +48,6 @@ export function useOverviewData(inputs: OverviewInputs) {
     return asked ?? headline.value[0] ?? indicators.value[0] ?? null;
   });
 
-  // A later request supersedes an earlier one still in flight: only the newest result is kept.
-  let generation = 0;
 
   async function loadCatalog(engine: Engine, datasetIds: string[]): Promise<void> {
     const [i, y, e] = await Promise.all([listIndicators(engine, datasetIds), listYears(engine, datasetIds), listEntities(engine, datasetIds)]);
@@ -58,54 +56,84 @@ export function useOverviewData(inputs: OverviewInputs) {
     entities.value = e;
   }
 
-  async function loadValues(engine: Engine, datasetIds: string[], mine: number): Promise<void> {
+  /** Values that depend on the datasets and the year only: headline tiles, scores, target progress. */
+  async function loadYearValues(engine: Engine, datasetIds: string[]): Promise<void> {
     const { root, members } = scope.value;
-    const focus = indicator.value;
     const headlineEntity = root ? [root.entity_id] : [];
-    const [k, s, r, m, h] = await Promise.all([
+    const [k, m, h] = await Promise.all([
       querySnapshot(engine, { datasetIds, entityIds: headlineEntity, year: year.value }),
-      focus
-        ? querySeries(engine, {
-            datasetIds,
-            indicatorId: focus.indicator_id,
-            entityIds: [...headlineEntity, ...members.map((m) => m.entity_id)],
-            toYear: year.value,
-          })
-        : Promise.resolve([]),
-      focus
-        ? querySnapshot(engine, { datasetIds, entityIds: members.map((m) => m.entity_id), indicatorIds: [focus.indicator_id], year: year.value })
-        : Promise.resolve([]),
-      querySnapshot(engine, { datasetIds, entityIds: members.map((m) => m.entity_id), year: year.value }),
+      querySnapshot(engine, { datasetIds, entityIds: members.map((x) => x.entity_id), year: year.value }),
       queryHistory(engine, datasetIds, headlineEntity, year.value),
     ]);
-    if (mine !== generation) return;
     kpiRows.value = k;
-    series.value = s;
-    ranking.value = r;
     memberValues.value = m;
     rootHistory.value = h;
   }
 
-  async function refresh(catalogToo: boolean): Promise<void> {
-    const engine = inputs.engine.value;
-    if (!engine) return;
-    const mine = ++generation;
+  /** The charted indicator's trend; its ranking is a slice of the members' values already held. */
+  async function loadIndicatorValues(engine: Engine, datasetIds: string[]): Promise<void> {
+    const { root, members } = scope.value;
+    const focus = indicator.value;
+    const s = focus
+      ? await querySeries(engine, {
+          datasetIds,
+          indicatorId: focus.indicator_id,
+          entityIds: [...(root ? [root.entity_id] : []), ...members.map((x) => x.entity_id)],
+          toYear: year.value,
+        })
+      : [];
+    series.value = s;
+    ranking.value = focus ? memberValues.value.filter((r) => r.indicator_id === focus.indicator_id) : [];
+  }
+
+  // What is loaded is tracked by key; `reconcile` brings each layer up to date with the inputs,
+  // catalog first, then the year's values, then the charted indicator's. One run at a time: a
+  // change during a run is picked up by another pass, so nothing is loaded twice or left stale.
+  const loaded = { catalog: '', year: '', indicator: '' };
+  let running = false;
+  let again = false;
+
+  async function reconcile(): Promise<void> {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
     loading.value = true;
     failed.value = null;
     try {
-      const datasetIds = inputs.datasetIds.value;
-      if (catalogToo) await loadCatalog(engine, datasetIds);
-      if (mine !== generation) return;
-      await loadValues(engine, datasetIds, mine);
+      do {
+        again = false;
+        const engine = inputs.engine.value;
+        if (!engine) break;
+        const datasetIds = [...inputs.datasetIds.value];
+        const catalogKey = `${inputs.dataVersion.value}|${datasetIds.join(',')}`;
+        if (loaded.catalog !== catalogKey) {
+          await loadCatalog(engine, datasetIds);
+          loaded.catalog = catalogKey;
+        }
+        const yearKey = `${catalogKey}|${year.value}`;
+        if (loaded.year !== yearKey) {
+          await loadYearValues(engine, datasetIds);
+          loaded.year = yearKey;
+        }
+        const indicatorKey = `${yearKey}|${indicator.value?.indicator_id ?? ''}`;
+        if (loaded.indicator !== indicatorKey) {
+          await loadIndicatorValues(engine, datasetIds);
+          loaded.indicator = indicatorKey;
+        }
+      } while (again);
     } catch (e) {
-      if (mine === generation) failed.value = e instanceof Error ? e.message : String(e);
+      failed.value = e instanceof Error ? e.message : String(e);
     } finally {
-      if (mine === generation) loading.value = false;
+      running = false;
+      loading.value = false;
     }
   }
 
-  watch([inputs.engine, inputs.dataVersion, () => inputs.datasetIds.value.join(',')], () => void refresh(true), { immediate: true });
-  watch([year, () => indicator.value?.indicator_id], () => void refresh(false));
+  watch([inputs.engine, inputs.dataVersion, () => inputs.datasetIds.value.join(','), year, () => indicator.value?.indicator_id], () => void reconcile(), {
+    immediate: true,
+  });
 
   return { indicators, years, entities, scope, year, headline, indicator, kpiRows, series, ranking, memberValues, rootHistory, loading, failed };
 }

@@ -62,3 +62,12 @@ describe('chooseScope', () => {
     expect(chooseScope([])).toEqual({ root: null, members: [], level: 'entity' });
   });
 });
+
+describe('chooseScope with several parents and no city', () => {
+  it('compares the top entities side by side', () => {
+    const e = (entity_id: string, level: string, parent_id: string | null) => ({ entity_id, name: entity_id, level, parent_id });
+    const scope = chooseScope([e('d1', 'region', null), e('d2', 'region', null), e('d1/b', 'branch', 'd1'), e('d2/b', 'branch', 'd2')]);
+    expect(scope.root).toBeNull();
+    expect(scope.members.map((m) => m.entity_id)).toEqual(['d1', 'd2']);
+  });
+});
