@@ -37,5 +37,24 @@ export function useUrlState() {
     void router.replace({ query });
   }
 
-  return { datasetIds, period, indicator, update };
+  /** The part of the query a link to another view carries along: datasets in view and period. */
+  const shareQuery = computed<Record<string, string>>(() => {
+    const q: Record<string, string> = {};
+    for (const key of ['datasets', 'period']) {
+      const v = single(route.query[key]);
+      if (v !== null) q[key] = v;
+    }
+    return q;
+  });
+
+  /** Names of datasets, for source lines: every dataset in view, or the ids given. */
+  function datasetNames(ids: readonly string[] = datasetIds.value, separator = '、'): string {
+    const wanted = new Set(ids);
+    return store.datasets
+      .filter((d) => wanted.has(d.dataset_id))
+      .map((d) => d.name)
+      .join(separator);
+  }
+
+  return { datasetIds, period, indicator, update, shareQuery, datasetNames };
 }
