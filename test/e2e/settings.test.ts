@@ -13,12 +13,11 @@ describe('scoring settings', () => {
 
     await w.page.click('[data-testid=settings-link]');
     await w.page.waitForURL(/\/settings/);
+    await w.page.locator('tr[data-indicator=hightech_share]').waitFor();
     // Five stars only from 99.9: nobody in the sample keeps five stars.
     await w.page.fill('[data-testid=setting-star-5]', '99.9');
-    await w.page.locator('[data-testid=setting-star-5]').dispatchEvent('change');
     const target = w.page.locator('tr[data-indicator=hightech_share] [data-testid=setting-target]');
     await target.fill('50');
-    await target.dispatchEvent('change');
     await w.page.waitForFunction(() => /99\.9/.test(localStorage.getItem('hqd.scoring') ?? '') && /"target":50/.test(localStorage.getItem('hqd.scoring') ?? ''));
     await w.page.reload();
     await waitReady(w.page);
