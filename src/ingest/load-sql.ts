@@ -212,10 +212,7 @@ export function insertSql(options: ResolveOptions): string[] {
       WHERE m.indicator_id NOT IN (SELECT indicator_id FROM indicators)
       GROUP BY m.indicator_id`,
     `INSERT INTO observations
-      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value ${good}
-      -- Stored clustered by indicator: DuckDB's per-row-group min/max then skip most of a large
-      -- dataset when a view asks for one indicator.
-      ORDER BY indicator_id, entity_id, period_start`,
+      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value ${good}`,
   ];
 }
 
