@@ -50,3 +50,23 @@ describe('district and branch scorecards', () => {
     await w.context.close();
   });
 });
+
+describe('printing a scorecard', () => {
+  it('prints on A4 without controls', async () => {
+    const w = await openPage('/district/d01?period=2025', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    await w.page.locator('[data-testid=score]').waitFor();
+    await w.page.emulateMedia({ media: 'print' });
+    for (const selector of ['.nav', '[data-testid=chart-png]', '[data-testid=dataset-picker]', '[data-testid=descendant-search]']) {
+      const shown = await w.page.locator(selector).first().isVisible();
+      expect({ selector, shown }).toEqual({ selector, shown: false });
+    }
+    expect(await w.page.locator('[data-testid=kpi]').first().isVisible()).toBe(true);
+    const pdf = await w.page.pdf({ format: 'A4', printBackground: true });
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
+    expect(pages).toBeGreaterThanOrEqual(1);
+    expect(pages).toBeLessThanOrEqual(8);
+    await w.context.close();
+  });
+});
