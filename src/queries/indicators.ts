@@ -55,3 +55,8 @@ export function yearsSql(datasetIds: readonly string[]): string {
 export async function listYears(engine: Engine, datasetIds: readonly string[]): Promise<number[]> {
   return (await engine.query<{ year: number }>(yearsSql(datasetIds))).map((r) => r.year);
 }
+
+/** The year a view shows: the one asked for when there is data for it, else the latest (years come newest first). */
+export function chooseYear(requested: number | null, years: readonly number[]): number {
+  return requested !== null && years.includes(requested) ? requested : (years[0] ?? new Date().getFullYear());
+}

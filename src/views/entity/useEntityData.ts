@@ -2,7 +2,7 @@ import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { Engine } from '../../engine/types';
 import { listEntities, type EntityInfo } from '../../queries/entities';
 import { queryHistory, type HistoryRow } from '../../queries/history';
-import { listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
+import { chooseYear, listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
 import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
 
 export interface EntityInputs {
@@ -39,10 +39,7 @@ export function useEntityData(inputs: EntityInputs) {
     const grand = entities.value.filter((e) => children.some((c) => c.entity_id === e.parent_id));
     return [...children, ...grand];
   });
-  const year = computed(() => {
-    const y = inputs.requestedYear.value;
-    return y !== null && years.value.includes(y) ? y : (years.value[0] ?? new Date().getFullYear());
-  });
+  const year = computed(() => chooseYear(inputs.requestedYear.value, years.value));
 
   let generation = 0;
   let catalogKey = '';

@@ -3,7 +3,7 @@ import type { Engine } from '../../engine/types';
 import { listEntities, type EntityInfo } from '../../queries/entities';
 import { pickHeadline } from '../../queries/headline';
 import { chooseScope, type Scope } from '../../queries/hierarchy';
-import { listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
+import { chooseYear, listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
 import { querySeries, type SeriesPoint } from '../../queries/series';
 import { queryHistory, type HistoryRow } from '../../queries/history';
 import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
@@ -36,10 +36,7 @@ export function useOverviewData(inputs: OverviewInputs) {
   const failed = ref<string | null>(null);
 
   const scope = computed<Scope>(() => chooseScope(entities.value));
-  const year = computed(() => {
-    const y = inputs.requestedYear.value;
-    return y !== null && years.value.includes(y) ? y : (years.value[0] ?? new Date().getFullYear());
-  });
+  const year = computed(() => chooseYear(inputs.requestedYear.value, years.value));
   const headline = computed(() =>
     pickHeadline(indicators.value, new Set(kpiRows.value.map((r) => r.indicator_id)), HEADLINE_COUNT),
   );
