@@ -1,4 +1,7 @@
+import { formatChange, formatValue, type Locale } from '../format/number';
 import type { HistoryRow } from '../queries/history';
+import type { IndicatorInfo } from '../queries/indicators';
+import { attainment, movement, targetStatus, type Movement, type TargetStatus } from './attainment';
 
 export interface KpiFigures {
   period: string;
@@ -29,4 +32,39 @@ export function kpiFigures(history: readonly HistoryRow[]): KpiFigures | null {
     yearAgoPeriod: yearAgo?.period ?? null,
     yearAgoValue: yearAgo?.value ?? null,
   };
+}
+
+export interface ChangeFacts {
+  move: Movement;
+  /** Signed change at display precision, with unit: `+1.2 个百分点`, `−3 万元`. */
+  text: string;
+  /** The direction of the number; the word and colour say whether that is good. */
+  arrow: '▲' | '▼' | '→';
+}
+
+type Shown = Pick<IndicatorInfo, 'direction' | 'decimals' | 'unit'>;
+
+/** How a value moved against an earlier one, as a tile states it. */
+export function changeFacts(value: number, earlier: number, indicator: Shown, locale: Locale): ChangeFacts {
+  const move = movement(value, earlier, indicator.direction, indicator.decimals);
+  return {
+    move,
+    text: formatChange(value - earlier, indicator.decimals, indicator.unit, locale),
+    arrow: move === 'flat' ? '→' : value > earlier ? '▲' : '▼',
+  };
+}
+
+export interface TargetFacts {
+  status: TargetStatus;
+  /** Share of the target reached (1 = met), uncapped. */
+  share: number;
+  /** The target with its unit. */
+  goal: string;
+}
+
+/** Where a value stands against the indicator's target; null when it has none. */
+export function targetFacts(value: number, indicator: Shown & Pick<IndicatorInfo, 'target'>, locale: Locale): TargetFacts | null {
+  if (indicator.target === null) return null;
+  const share = attainment(value, indicator.target, indicator.direction);
+  return { status: targetStatus(share), share, goal: formatValue(indicator.target, indicator.decimals, indicator.unit, locale) };
 }

@@ -39,6 +39,32 @@ export function rankScores(scores: readonly EntityScore[]): EntityScore[] {
   );
 }
 
+/**
+ * Scores entities below another (a district's branches, its villages under their towns), each
+ * among its siblings: the same parent and level, exactly as its own page scores it.
+ */
+export function scoreSiblings(
+  indicators: readonly IndicatorInfo[],
+  entities: readonly { entity_id: string; level: string; parent_id: string | null }[],
+  snapshot: readonly SnapshotRow[],
+  settings: ScoringSettings = DEFAULT_SETTINGS,
+): Map<string, EntityScore> {
+  const groups = new Map<string, Set<string>>();
+  for (const e of entities) {
+    const key = `${e.level}|${e.parent_id ?? ''}`;
+    groups.set(key, (groups.get(key) ?? new Set()).add(e.entity_id));
+  }
+  const scores = new Map<string, EntityScore>();
+  for (const ids of groups.values())
+    for (const s of scoreLevel(indicators, snapshot.filter((r) => ids.has(r.entity_id)), settings)) scores.set(s.entityId, s);
+  return scores;
+}
+
+/** The part of a score that pulls it down most: the indicator with the lowest score. */
+export function weakestPart(score: EntityScore): EntityScore['parts'][number] | null {
+  return score.parts.reduce<EntityScore['parts'][number] | null>((w, p) => (w === null || p.score < w.score ? p : w), null);
+}
+
 export interface IndicatorTrend {
   indicatorId: string;
   status: TrendStatus;
