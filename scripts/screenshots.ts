@@ -16,6 +16,34 @@ const SIZES = [
   [2560, 1440, 1.5],
 ] as const;
 
+// Present mode is seen at wall sizes: full HD, QHD, 4K and a 5760×1080 LED wall, at ratio 1.
+const PRESENT_SIZES = [
+  [1920, 1080, 1],
+  [2560, 1440, 1],
+  [3840, 2160, 1],
+  [5760, 1080, 1],
+] as const;
+
+/** One screenshot per kind of slide: the show is paused and stepped with the arrow key. */
+async function shootSlides(page: Page, base: string, size: string): Promise<void> {
+  await page.keyboard.press('Space');
+  const seen = new Set<string>();
+  for (let i = 0; i < 40; i++) {
+    const slide = page.locator('[data-testid=present-slide]');
+    await slide.waitFor();
+    const kind = (await slide.getAttribute('data-kind')) ?? '';
+    if (!seen.has(kind)) {
+      seen.add(kind);
+      await page.waitForTimeout(400);
+      const name = `${base}-${kind}-${size}.png`;
+      await page.screenshot({ path: join(outDir, name) });
+      console.log(join(outDir, name));
+    }
+    await page.keyboard.press('ArrowRight');
+    if (seen.size >= 5) break;
+  }
+}
+
 const REAL = join(import.meta.dirname ?? '.', '..', '..', 'shared', 'realdata');
 const SCENES: Record<string, (page: Page) => Promise<void>> = {
   imports: async (page) => {
@@ -52,7 +80,8 @@ const browser = await launchChromium();
 try {
   for (const target of paths) {
     const [path = '/', scene] = target.split('#');
-    for (const [width, height, scale] of SIZES) {
+    const presenting = path.startsWith('/present');
+    for (const [width, height, scale] of presenting ? PRESENT_SIZES : SIZES) {
       const page = await browser.newPage({ viewport: { width, height }, deviceScaleFactor: scale });
       page.on('console', (m) => m.type() === 'error' && console.error(`[console] ${m.text()}`));
       await page.goto(preview.url + path);
@@ -60,6 +89,11 @@ try {
       if (scene) await SCENES[scene]?.(page);
       await page.waitForTimeout(300);
       const base = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'overview'}${scene ? `-${scene}` : ''}`;
+      if (presenting) {
+        await shootSlides(page, base.replace(/_slides.*$/, ''), `${width * scale}x${height * scale}`);
+        await page.close();
+        continue;
+      }
       const name = `${base}-${width * scale}x${height * scale}.png`;
       await page.screenshot({ path: join(outDir, name), fullPage: Boolean(scene) });
       console.log(join(outDir, name));

@@ -7,6 +7,7 @@ export const router = createRouter({
     { path: '/', name: 'overview', component: () => import('./views/OverviewView.vue') },
     { path: '/data', name: 'data', component: () => import('./views/DataView.vue') },
     { path: '/compare', name: 'compare', component: () => import('./views/CompareView.vue') },
+    { path: '/present', name: 'present', component: () => import('./views/PresentView.vue'), meta: { bare: true } },
     { path: '/settings', name: 'settings', component: () => import('./views/SettingsView.vue') },
     { path: '/district/:id', name: 'district', component: () => import('./views/EntityView.vue') },
     { path: '/branch/:id', name: 'branch', component: () => import('./views/EntityView.vue') },

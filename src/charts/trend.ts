@@ -92,6 +92,7 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       type: 'value',
       scale: true,
       name: input.unit,
+      nameTextStyle: { fontSize: big ? 18 : 12 },
       axisLabel: { fontSize: big ? 18 : 12 },
       // Keep the target line in view, and end the axis on a round number.
       max: (v: { max: number; min: number }) => {

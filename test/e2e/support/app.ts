@@ -24,8 +24,12 @@ export interface PageWatch {
   cspViolations: () => Promise<string[]>;
 }
 
-export async function openPage(path = '/', viewport = { width: 1366, height: 768 }, beforeLoad?: string): Promise<PageWatch> {
-  const context = await (await sharedBrowser()).newContext({ viewport });
+export async function openPage(
+  path = '/',
+  viewport: { width: number; height: number; scale?: number } = { width: 1366, height: 768 },
+  beforeLoad?: string,
+): Promise<PageWatch> {
+  const context = await (await sharedBrowser()).newContext({ viewport: { width: viewport.width, height: viewport.height }, deviceScaleFactor: viewport.scale ?? 1 });
   const page = await context.newPage();
   const origin = new URL(baseUrl()).origin;
   const watch: PageWatch = {
