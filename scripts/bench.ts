@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
 import { measureSelect, percentile, writeMillionCsv } from './bench/interaction';
 import { launchChromium } from './lib/chromium';
+import { runPresentSoak, type SoakResult } from './lib/present-soak';
 import { ROOT, startPreview } from './lib/preview';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 5);
@@ -189,6 +190,22 @@ async function interactionBench(): Promise<Record<string, { median: number; p95:
 }
 const interactions = process.env.BENCH_SKIP_INTERACTION ? {} : await interactionBench();
 
+// A Present show left running: 1,000 slide changes of the default show at 0.1 s per slide
+// (BENCH_SOAK_CHANGES to change), live chart instances and the heap after the first cycle and at the end.
+async function soakBench(): Promise<SoakResult> {
+  const server = await startPreview();
+  const chrome = await launchChromium();
+  try {
+    const page = await chrome.newPage({ viewport: { width: 1920, height: 1080 } });
+    await page.goto(`${server.url}/present?sec=0.1`);
+    return await runPresentSoak(page, Number(process.env.BENCH_SOAK_CHANGES ?? 1000));
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+}
+const soak = process.env.BENCH_SKIP_SOAK ? null : await soakBench();
+
 const pick = (f: (s: (typeof samples)[number]) => number) => Math.round(median(samples.map(f)));
 const size = sizes();
 const result = {
@@ -208,6 +225,7 @@ const result = {
   },
   sizes: size,
   interactions,
+  presentSoak: soak,
   imports: Object.fromEntries(
     Object.entries(imports).map(([name, r]) => [
       name,
@@ -252,6 +270,15 @@ for (const [name, r] of Object.entries(result.imports)) {
 }
 for (const [name, r] of Object.entries(result.interactions)) {
   rows.push([`1M observations, ${name}`, `${Math.round(r.median)} ms`, `p95 ${Math.round(r.p95)} ms · budget p95 150 ms · ${r.samples} changes`]);
+}
+if (soak) {
+  const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
+  const ratio = (a: number, b: number) => `${(b / a).toFixed(3)}×`;
+  rows.push(
+    [`present: ${soak.changes} slide changes`, `${soak.seconds.toFixed(0)} s`, `${soak.slides} slides a cycle · live ECharts instances max ${soak.maxLiveCharts}, at end ${soak.liveChartsAtEnd}`],
+    ['present: heap after first cycle', mb(soak.afterFirstCycle.used), `objects ${mb(soak.afterFirstCycle.data)} · compiled code ${mb(soak.afterFirstCycle.code)}`],
+    ['present: heap at end', mb(soak.atEnd.used), `${ratio(soak.afterFirstCycle.used, soak.atEnd.used)} first cycle · objects ${mb(soak.atEnd.data)} (${ratio(soak.afterFirstCycle.data, soak.atEnd.data)}, budget 1.10×) · code ${mb(soak.atEnd.code)}`],
+  );
 }
 const width = Math.max(...rows.map((r) => r[0].length));
 console.log(`\nhqd-dashboard bench · median of ${RUNS} runs · 1920×1080 headless Chromium\n`);
