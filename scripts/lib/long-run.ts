@@ -1,0 +1,168 @@
+import type { Page } from 'playwright-core';
+
+// A person using the dashboard for hours, compressed: random navigation between every view,
+// control changes, Present slides, and imports of small files that are later removed. After
+// every action the app must settle with no error; at checkpoints the live ECharts instances must
+// equal the charts on screen (none leaked) and the heap is read after garbage collection.
+// Shared by the browser test (sized for CI) and `npm run soak` (longer).
+
+export interface LongRunCheckpoint {
+  action: number;
+  liveCharts: number;
+  chartsOnScreen: number;
+  /** Used JS heap after GC, bytes. */
+  heap: number;
+}
+
+export interface LongRunResult {
+  seed: number;
+  actions: number;
+  counts: Record<string, number>;
+  checkpoints: LongRunCheckpoint[];
+  errors: string[];
+  seconds: number;
+}
+
+/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
+export function seeded(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+async function settle(page: Page): Promise<void> {
+  // Settled: the app is ready and no view is querying. Polled with evaluate (the CSP refuses the
+  // eval that waitForFunction with a string would need).
+  for (let i = 0; i < 300; i++) {
+    const done = await page.evaluate(`document.querySelector('#app[data-state=ready]') !== null && document.querySelector('[data-busy=true]') === null`);
+    if (done) return;
+    await page.waitForTimeout(20);
+  }
+  throw new Error('the app did not settle within 6 s');
+}
+
+async function heapAfterGc(page: Page): Promise<number> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+    return ((await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Goes to a view through the navigation when the control is not on screen. */
+async function reach(page: Page, selector: string, nav: string): Promise<void> {
+  if ((await page.locator(selector).count()) > 0) return;
+  await page.locator(`[data-testid=${nav}]`).click();
+  await settle(page);
+}
+
+async function pickOption(page: Page, selector: string, random: () => number, nav: string): Promise<boolean> {
+  await reach(page, selector, nav);
+  const select = page.locator(selector).first();
+  if ((await select.count()) === 0 || (await select.isDisabled())) return false;
+  const values = await select.locator('option:not([disabled])').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+  if (values.length === 0) return false;
+  await select.selectOption(values[Math.floor(random() * values.length)] as string);
+  return true;
+}
+
+function smallCsv(n: number): Buffer {
+  const lines = ['地区,年份,长跑测试指标' + n];
+  for (let i = 0; i < 6; i++) for (const y of [2023, 2024, 2025]) lines.push(`长跑地区${i},${y},${(n * 7 + i * 3 + y) % 100}`);
+  return Buffer.from(lines.join('\n'), 'utf8');
+}
+
+type Action = (page: Page, random: () => number, n: number) => Promise<boolean>;
+
+const ACTIONS: [string, number, Action][] = [
+  ['nav-overview', 3, async (p) => (await p.locator('[data-testid=nav-overview]').click(), true)],
+  ['nav-compare', 2, async (p) => (await p.locator('[data-testid=nav-compare]').click(), true)],
+  ['nav-data', 1, async (p) => (await p.locator('[data-testid=nav-data]').click(), true)],
+  ['overview-indicator', 4, (p, r) => pickOption(p, '[data-testid=indicator-picker]', r, 'nav-overview')],
+  ['overview-period', 2, (p, r) => pickOption(p, '[data-testid=period-picker]', r, 'nav-overview')],
+  ['compare-indicator', 2, (p, r) => pickOption(p, '[data-testid=compare-indicator]', r, 'nav-compare')],
+  [
+    'district',
+    3,
+    async (p, r) => {
+      const selector = 'main a[href^="/district/"], main a[href^="/branch/"]';
+      await reach(p, selector, 'nav-overview');
+      const links = p.locator(selector);
+      const n = await links.count();
+      if (n === 0) return false;
+      await links.nth(Math.floor(r() * n)).click();
+      return true;
+    },
+  ],
+  [
+    'present',
+    1,
+    async (p, r) => {
+      await p.locator('[data-testid=nav-present]').click();
+      await p.locator('[data-testid=present-slide]').waitFor();
+      for (let i = 0, k = 1 + Math.floor(r() * 4); i < k; i++) await p.keyboard.press('ArrowRight');
+      await p.keyboard.press('Escape');
+      await p.locator('[data-testid=nav-overview]').waitFor();
+      return true;
+    },
+  ],
+  [
+    'import',
+    1,
+    async (p, _r, n) => {
+      await p.locator('[data-testid=nav-data]').click();
+      await p.setInputFiles('[data-testid=import-input]', [{ name: `long-run-${n}.csv`, mimeType: 'text/csv', buffer: smallCsv(n) }]);
+      const confirm = p.locator('[data-testid=import-confirm]').first();
+      const summary = p.locator('[data-testid=import-summary]').first();
+      await Promise.race([confirm.waitFor(), summary.waitFor()]);
+      if (await confirm.isVisible()) await confirm.click();
+      await summary.waitFor();
+      return true;
+    },
+  ],
+  [
+    'remove-upload',
+    1,
+    async (p) => {
+      await p.locator('[data-testid=nav-data]').click();
+      const rows = p.locator('[data-testid=dataset-row][data-name^="long-run-"] [data-testid=dataset-remove]');
+      if ((await rows.count()) === 0) return false;
+      await rows.first().click();
+      return true;
+    },
+  ],
+];
+
+/** Runs `actions` random actions from a ready page; `errors` gathers page errors seen meanwhile. */
+export async function runLongRun(page: Page, actions: number, seed: number, checkpointEvery = 250): Promise<LongRunResult> {
+  const random = seeded(seed);
+  const total = ACTIONS.reduce((s, a) => s + a[1], 0);
+  const counts: Record<string, number> = {};
+  const errors: string[] = [];
+  const onError = (e: Error) => errors.push(e.message);
+  page.on('pageerror', onError);
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  const checkpoints: LongRunCheckpoint[] = [];
+  const started = Date.now();
+  for (let n = 1; n <= actions; n++) {
+    let x = random() * total;
+    const [name, , act] = ACTIONS.find((a) => (x -= a[1]) < 0) ?? (ACTIONS[0] as (typeof ACTIONS)[number]);
+    const done = await act(page, random, n);
+    counts[done ? name : `${name} (not possible here)`] = (counts[done ? name : `${name} (not possible here)`] ?? 0) + 1;
+    await settle(page);
+    if (n % checkpointEvery === 0 || n === actions) {
+      const liveCharts = Number((await page.getAttribute('#app', 'data-live-charts')) ?? 0);
+      const chartsOnScreen = await page.locator('[data-testid=chart]').count();
+      checkpoints.push({ action: n, liveCharts, chartsOnScreen, heap: await heapAfterGc(page) });
+    }
+  }
+  page.off('pageerror', onError);
+  return { seed, actions, counts, checkpoints, errors, seconds: (Date.now() - started) / 1000 };
+}
