@@ -5,6 +5,11 @@ import { sqlList } from '../engine/sql';
  * datasets in view hold the same cell, their mean is used, so no cell is counted twice.
  */
 export function observationsInView(datasetIds: readonly string[], where = ''): string {
+  // One dataset holds one value per cell (an import refuses repeats), so a single dataset in view
+  // (one upload analysed on its own, the common case) needs no grouping at all.
+  if (datasetIds.length === 1)
+    return `SELECT entity_id, indicator_id, period, period_start, grain, value
+    FROM observations WHERE dataset_id IN ${sqlList(datasetIds)} ${where ? `AND ${where}` : ''}`;
   // `where` (with its own parameters) filters before the grouping: on a million rows the
   // aggregate is the cost, so it should only ever see the rows a view asks for.
   return `SELECT entity_id, indicator_id, period, period_start, grain, avg(value) AS value

@@ -3,6 +3,7 @@ import type { Engine } from '../../src/engine/types';
 import { listEntities } from '../../src/queries/entities';
 import { chooseScope } from '../../src/queries/hierarchy';
 import { listIndicators, listYears } from '../../src/queries/indicators';
+import { observationsInView } from '../../src/queries/scope';
 import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
@@ -16,6 +17,19 @@ const districts = readSampleRows('entities.csv').filter((e) => e.level === 'dist
 
 beforeAll(async () => {
   engine = await sampleEngine();
+});
+
+describe('observations in view', () => {
+  it('reads one dataset without grouping, exactly as the grouped form reads it', async () => {
+    for (const id of all) {
+      const sql = (ids: string[]) => `SELECT * FROM (${observationsInView(ids)}) o ORDER BY entity_id, indicator_id, period`;
+      const direct = await engine.query(sql([id]));
+      expect(observationsInView([id])).not.toContain('GROUP BY');
+      expect(direct.length).toBeGreaterThan(0);
+      // The same dataset twice takes the grouping path: every cell once, with the same value.
+      expect(direct).toEqual(await engine.query(sql([id, id])));
+    }
+  });
 });
 
 describe('overview queries against the sample', () => {
