@@ -20,20 +20,77 @@ const BUNDLES: duckdb.DuckDBBundles = {
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
 
+/** The worker stopped answering (it crashed or was closed): nothing sent to it will return. */
+export class EngineLostError extends Error {
+  constructor() {
+    super('the analysis engine stopped');
+    this.name = 'EngineLostError';
+  }
+}
+
+/** How often an idle engine is asked whether it is alive, and how long it has to answer. */
+export const HEARTBEAT_MS = 2000;
+export const HEARTBEAT_TIMEOUT_MS = 4000;
+
 class BrowserEngine implements Engine {
   private readonly exclusive = createLock();
+  private busy = 0;
+  private lostReason: EngineLostError | null = null;
+  private readonly lostListeners: (() => void)[] = [];
+  private rejectAll: (error: EngineLostError) => void = () => undefined;
+  /** Settles (rejects) only when the worker is lost; every call races it, so none hangs forever. */
+  private readonly lostSignal = new Promise<never>((_, reject) => (this.rejectAll = reject));
+  private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
     private readonly db: duckdb.AsyncDuckDB,
     private readonly conn: duckdb.AsyncDuckDBConnection,
-  ) {}
+    private readonly worker: Worker,
+  ) {
+    this.lostSignal.catch(() => undefined);
+    // A crashed worker may say nothing at all: an idle engine is asked for its version now and
+    // then, and one that does not answer is given up. Busy engines are not asked (a long import
+    // legitimately keeps the worker from answering).
+    this.heartbeat = setInterval(() => void this.check(), HEARTBEAT_MS);
+    worker.addEventListener('error', () => this.lose());
+  }
+
+  /** Called once when the worker is lost. */
+  onLost(listener: () => void): void {
+    this.lostListeners.push(listener);
+  }
+
+  private async check(): Promise<void> {
+    if (this.busy > 0 || this.lostReason) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const silent = new Promise<'silent'>((resolve) => (timer = setTimeout(() => resolve('silent'), HEARTBEAT_TIMEOUT_MS)));
+    const answer = await Promise.race([this.db.getVersion().then(() => 'alive' as const, () => 'alive' as const), silent]);
+    clearTimeout(timer);
+    if (answer === 'silent' && this.busy === 0) this.lose();
+  }
+
+  private lose(): void {
+    if (this.lostReason) return;
+    this.lostReason = new EngineLostError();
+    clearInterval(this.heartbeat);
+    this.worker.terminate();
+    this.rejectAll(this.lostReason);
+    for (const listener of this.lostListeners) listener();
+  }
+
+  /** Every call counts as busy while it runs and fails at once if the worker is lost. */
+  private guard<T>(call: () => Promise<T>): Promise<T> {
+    if (this.lostReason) return Promise.reject(this.lostReason);
+    this.busy++;
+    return Promise.race([call(), this.lostSignal]).finally(() => this.busy--);
+  }
 
   query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    return this.exclusive(() => this.run<T>(sql, params));
+    return this.guard(() => this.exclusive(() => this.run<T>(sql, params)));
   }
 
   transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T> {
-    return this.exclusive(async () => {
+    return this.guard(() => this.exclusive(async () => {
       await this.run('BEGIN TRANSACTION', []);
       try {
         const result = await work({ query: (sql, params = []) => this.run(sql, params) });
@@ -43,17 +100,21 @@ class BrowserEngine implements Engine {
         await this.run('ROLLBACK', []).catch(() => undefined);
         throw error;
       }
+    }));
+  }
+
+  registerFile(name: string, data: Blob | Uint8Array): Promise<void> {
+    return this.guard(async () => {
+      if (data instanceof Uint8Array) await this.db.registerFileBuffer(name, data);
+      // A Blob is read lazily by the worker in slices: the file is never copied into the JS heap.
+      else await this.db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
     });
   }
 
-  async registerFile(name: string, data: Blob | Uint8Array): Promise<void> {
-    if (data instanceof Uint8Array) await this.db.registerFileBuffer(name, data);
-    // A Blob is read lazily by the worker in slices: the file is never copied into the JS heap.
-    else await this.db.registerFileHandle(name, data, duckdb.DuckDBDataProtocol.BROWSER_FILEREADER, true);
-  }
-
-  async dropFile(name: string): Promise<void> {
-    await this.db.dropFile(name);
+  dropFile(name: string): Promise<void> {
+    return this.guard(async () => {
+      await this.db.dropFile(name);
+    });
   }
 
   private async run<T extends object>(sql: string, params: readonly SqlParam[]): Promise<T[]> {
@@ -67,24 +128,38 @@ class BrowserEngine implements Engine {
   }
 }
 
-let starting: Promise<Engine> | null = null;
+export type LiveEngine = Engine & { onLost(listener: () => void): void };
+
+let starting: Promise<LiveEngine> | null = null;
 
 /**
  * The one engine of the page, created on first use. Concurrent callers share the same start-up
- * promise, so racing views never spawn a second worker.
+ * promise, so racing views never spawn a second worker. Once that engine is lost, the next call
+ * starts a fresh one.
  */
-export function getBrowserEngine(onProgress?: (progress: EngineProgress) => void): Promise<Engine> {
-  starting ??= startEngine(onProgress).catch((error: unknown) => {
-    starting = null;
-    throw error;
-  });
+export function getBrowserEngine(onProgress?: (progress: EngineProgress) => void): Promise<LiveEngine> {
+  if (!starting) {
+    const mine: Promise<LiveEngine> = startEngine(onProgress).then(
+      (engine) => {
+        engine.onLost(() => {
+          if (starting === mine) starting = null;
+        });
+        return engine;
+      },
+      (error: unknown) => {
+        starting = null;
+        throw error;
+      },
+    );
+    starting = mine;
+  }
   return starting;
 }
 
 /** Start-up gives up after this long rather than leaving the person looking at a spinner. */
 export const ENGINE_START_TIMEOUT_MS = 90_000;
 
-async function startEngine(onProgress?: (progress: EngineProgress) => void): Promise<Engine> {
+async function startEngine(onProgress?: (progress: EngineProgress) => void): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
   const worker = new Worker(bundle.mainWorker as string);
   // A worker that fails to load or crashes while starting reports only through `error` events;
@@ -102,7 +177,7 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
       performance.mark('hqd:db-opened');
       const conn = await db.connect();
       for (const statement of ENGINE_SETUP_SQL) await conn.query(statement);
-      return new BrowserEngine(db, conn);
+      return new BrowserEngine(db, conn, worker);
     };
     return await Promise.race([start(), failed]);
   } catch (error) {

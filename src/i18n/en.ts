@@ -21,6 +21,10 @@ const en: Messages<typeof zh> = {
     failedHelp: 'Reload the page to try again. If it keeps failing, use a current Chrome, Edge or Firefox.',
     retry: 'Reload',
     details: 'Technical details',
+    lost: 'The analysis engine stopped unexpectedly. Restarting it and restoring every dataset…',
+    recovered: 'The analysis engine was restarted; the sample and {n} imported datasets are back.',
+    recoverFailed: 'These files could not be restored: {files}.',
+    dismiss: 'Dismiss',
   },
   overview: {
     title: 'Overview',

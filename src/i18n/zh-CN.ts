@@ -17,6 +17,10 @@ export default {
     failedHelp: '请刷新页面重试。如果问题持续，请使用最新版 Chrome、Edge 或 Firefox 浏览器。',
     retry: '重新加载',
     details: '技术信息',
+    lost: '分析引擎意外停止，正在重新启动并恢复全部数据集…',
+    recovered: '分析引擎已重新启动，示例数据和 {n} 个导入的数据集已恢复。',
+    recoverFailed: '以下文件未能恢复：{files}。',
+    dismiss: '知道了',
   },
   overview: {
     title: '总览',

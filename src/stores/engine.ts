@@ -33,39 +33,64 @@ export const useEngineStore = defineStore('engine', () => {
     dataVersion.value++;
   }
 
+  /** Set when the engine stopped mid-session: restarting, then what was restored. */
+  const recovery = ref<{ phase: 'restarting' } | { phase: 'restored'; restored: number; failed: string[] } | null>(null);
+
+  /** A fresh engine with the sample and every saved upload in it. */
+  async function boot() {
+    const { getBrowserEngine } = await import('../engine/duckdb-browser');
+    const e = await getBrowserEngine((p) => (progress.value = p));
+    performance.mark('hqd:engine-started');
+    phase.value = 'data';
+    await createSchema(e);
+    const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
+    await loadSamples(
+      e,
+      async (file) => {
+        const response = await fetch(sampleUrls[file] ?? '');
+        if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
+        return response.blob();
+      },
+      locale,
+    );
+    restoreReport.value = await restoreSaved(e);
+    performance.mark('hqd:data-loaded');
+    // The worker can die mid-session (a crash, the browser reclaiming memory): the session then
+    // starts a new engine and restores every dataset from storage, as a reload would.
+    e.onLost(() => void recover());
+    return e;
+  }
+
+  async function run(): Promise<void> {
+    try {
+      const e = await boot();
+      engine.value = markRaw(e);
+      await refreshDatasets();
+      status.value = 'ready';
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      status.value = 'error';
+    }
+  }
+
+  async function recover(): Promise<void> {
+    recovery.value = { phase: 'restarting' };
+    engine.value = null;
+    status.value = 'loading';
+    phase.value = 'engine';
+    progress.value = { loaded: 0, total: 0 };
+    await run();
+    // `run` may have ended in the error screen; only a ready engine is reported as restored.
+    if ((status.value as EngineStatus) === 'ready') recovery.value = { phase: 'restored', restored: restoreReport.value?.restored ?? 0, failed: restoreReport.value?.failed ?? [] };
+  }
+
   let started: Promise<void> | null = null;
   function start(): Promise<void> {
-    started ??= (async () => {
-      try {
-        const { getBrowserEngine } = await import('../engine/duckdb-browser');
-        const e = await getBrowserEngine((p) => (progress.value = p));
-        performance.mark('hqd:engine-started');
-        phase.value = 'data';
-        await createSchema(e);
-        const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
-        await loadSamples(
-          e,
-          async (file) => {
-            const response = await fetch(sampleUrls[file] ?? '');
-            if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
-            return response.blob();
-          },
-          locale,
-        );
-        restoreReport.value = await restoreSaved(e);
-        performance.mark('hqd:data-loaded');
-        engine.value = markRaw(e);
-        await refreshDatasets();
-        status.value = 'ready';
-      } catch (e) {
-        error.value = e instanceof Error ? e.message : String(e);
-        status.value = 'error';
-      }
-    })();
+    started ??= run();
     return started;
   }
 
   const sampleIds = computed(() => datasets.value.filter((d) => d.kind === 'sample').map((d) => d.dataset_id));
 
-  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, sampleIds, start, refreshDatasets };
+  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, recovery, sampleIds, start, refreshDatasets };
 });
