@@ -41,7 +41,9 @@ export async function putRecord(store: StoreName, value: object): Promise<void> 
   tx.objectStore(store).put(value);
   await new Promise<void>((resolve, reject) => {
     tx.oncomplete = () => resolve();
-    tx.onerror = () => reject(tx.error ?? new Error('IndexedDB write failed'));
+    // A failed request (a full disk: QuotaExceededError) reaches the transaction before it aborts,
+    // while `tx.error` is still null: the request's own error says what went wrong.
+    tx.onerror = (event) => reject((event.target as IDBRequest | null)?.error ?? tx.error ?? new Error('IndexedDB write failed'));
     tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
   });
 }
