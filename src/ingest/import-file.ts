@@ -55,7 +55,8 @@ export async function inspectFile(file: Blob, fileName: string): Promise<Inspect
   const sniffed = sniff(text, { fileName, complete: file.size <= SNIFF_BYTES });
   if (sniffed.headers.length === 0) throw new ImportError('no-header');
   if (isCatalogHeader(sniffed.headers)) return { kind: 'catalog', encoding, sniffed, mapping: toMapping(sniffed, encoding) };
-  if (sniffed.preview.length === 0) throw new ImportError('header-only');
+  // No data and not even a header name (a file of only delimiters): there is nothing in it.
+  if (sniffed.preview.length === 0) throw new ImportError(sniffed.headers.every((h) => h === '') ? 'empty' : 'header-only');
   return { kind: 'data', encoding, sniffed, mapping: toMapping(sniffed, encoding) };
 }
 
