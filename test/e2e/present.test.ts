@@ -121,6 +121,7 @@ describe('Present mode', () => {
     // when the mouse moves.
     await w.page.waitForTimeout(2600);
     expect(await w.page.locator('[data-testid=present-toggle]').isVisible()).toBe(false);
+    expect(await w.page.locator('[data-testid=present]').evaluate((el) => getComputedStyle(el).cursor)).toBe('none');
     await w.page.mouse.move(400, 400);
     await w.page.mouse.move(420, 420);
     await w.page.locator('[data-testid=present-toggle]').click();
@@ -130,6 +131,13 @@ describe('Present mode', () => {
     expect(await index()).toBe((at + 1) % 3);
     await w.page.locator('[data-testid=present-prev]').click();
     expect(await index()).toBe(at);
+    // F goes full screen and back (a key press is the user gesture the Fullscreen API needs).
+    await w.page.keyboard.press('f');
+    await expect.poll(() => w.page.evaluate('document.fullscreenElement !== null')).toBe(true);
+    await w.page.mouse.move(300, 300);
+    expect(await w.page.locator('[data-testid=present-fullscreen]').innerText()).toBe('退出全屏');
+    await w.page.keyboard.press('f');
+    await expect.poll(() => w.page.evaluate('document.fullscreenElement !== null')).toBe(false);
     // Esc leaves for the overview, keeping the datasets in view.
     await w.page.keyboard.press('Escape');
     await w.page.waitForURL((u) => u.pathname === '/');
