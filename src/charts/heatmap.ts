@@ -69,7 +69,7 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
       inverse: true,
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { fontSize: big ? 18 : 12, color: MUTED[input.theme] },
+      axisLabel: { fontSize: big ? 18 : 12, color: MUTED[input.theme], width: big ? 240 : 160, overflow: 'truncate' },
     },
     visualMap: { show: false, min: 0, max: 100, dimension: 2, inRange: { color: HEAT_COLORS } },
     series: [

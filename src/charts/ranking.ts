@@ -64,7 +64,8 @@ export function buildRankingOption(input: RankingInput): EChartsCoreOption {
     yAxis: {
       type: 'category',
       data: ordered.map(labelOf),
-      axisLabel: { fontSize: big ? 18 : 13, color: MUTED[input.theme] },
+      // A box for the names: one very long name must not squeeze the bars to nothing.
+      axisLabel: { fontSize: big ? 18 : 13, color: MUTED[input.theme], width: big ? 320 : 200, overflow: 'truncate' },
       axisTick: { show: false },
     },
     series: [
