@@ -25,12 +25,15 @@ export function stageSql(file: string, mapping: ImportMapping): string {
     null_padding = true, strict_mode = false, parallel = false)`;
 }
 
-/** Header text → indicator name and unit: `第二产业比重_%`, `GDP(亿元)`, `人口（万人）`. */
+/**
+ * Header text → indicator name and unit: `第二产业比重_%`, `GDP(亿元)`, `人口（万人）`. The `s` flag:
+ * a name may hold a line break (a wrapped spreadsheet header, `城镇\n人口(万人)`).
+ */
 export function splitNameUnit(header: string): { name: string; unit: string } {
   const text = header.trim();
-  const bracket = /^(.+?)\s*[(（\[]([^()（）[\]]{1,12})[)）\]]$/.exec(text);
+  const bracket = /^(.+?)\s*[(（\[]([^()（）[\]]{1,12})[)）\]]$/s.exec(text);
   if (bracket) return { name: (bracket[1] as string).trim(), unit: (bracket[2] as string).trim() };
-  const underscore = /^(.+)_([^_]{1,8})$/.exec(text);
+  const underscore = /^(.+)_([^_]{1,8})$/s.exec(text);
   // Latin units are short (USD, kg, km): a longer word after an underscore is part of a snake_case name.
   if (underscore && /^(?:[%‰$€£¥]|.*[\u4e00-\u9fff].*|[A-Za-z$€£¥]{1,4})$/.test(underscore[2] as string))
     return { name: (underscore[1] as string).trim(), unit: (underscore[2] as string).trim() };
@@ -50,7 +53,10 @@ function keyColumn(mapping: ImportMapping, role: 'entity' | 'branch' | 'indicato
   return i < 0 ? 'CAST(NULL AS VARCHAR)' : col(i);
 }
 
-/** One row per value cell: `rec` (0-based data record), raw key texts, raw value, source column. */
+/**
+ * One row per value cell: `rec` (0-based data record), raw key texts, raw value, source column by
+ * name and by position (`col`: two columns of a wide file can carry one key, `2023` and `2023年`).
+ */
 export function cellsSelect(mapping: ImportMapping): string {
   const keys: Key = {
     entity: keyColumn(mapping, 'entity'),
@@ -68,7 +74,8 @@ export function cellsSelect(mapping: ImportMapping): string {
     const valueName = v < 0 ? '' : (mapping.columns[v] as { name: string }).name;
     return `SELECT CAST(rowid AS INTEGER) AS rec, ${keys.entity} AS entity_raw,
       ${keys.branch} AS branch_raw, ${keys.indicator} AS indicator_raw, ${keys.period} AS period_raw,
-      ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column
+      ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column,
+      ${Math.max(0, v)} AS col
       FROM ${STAGE} WHERE ${limit}`;
   }
 
@@ -76,10 +83,12 @@ export function cellsSelect(mapping: ImportMapping): string {
   const measures = mapping.columns.flatMap((c, i) => (c.role === 'measure' ? [{ i, name: c.name }] : []));
   const headerList = `[${measures.map((m) => sqlString(m.name)).join(', ')}]::VARCHAR[]`;
   const valueList = `[${measures.map((m) => col(m.i)).join(', ')}]::VARCHAR[]`;
+  const positionList = `[${measures.map((m) => m.i).join(', ')}]::INTEGER[]`;
   const split = measures.map((m) => splitNameUnit(m.name));
   // Two headers with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元) are two
-  // indicators: they keep their whole header as the name rather than merge.
-  const clash = (name: string) => split.filter((s) => s.name === name).length > 1;
+  // indicators: they keep their whole header as the name rather than merge. One header twice is
+  // one indicator twice (its second cell a duplicate), not a clash.
+  const clash = (name: string) => new Set(split.filter((s) => s.name === name).map((s) => s.unit)).size > 1;
   const unitList = `[${split.map((s) => sqlString(s.unit || mapping.indicator.unit)).join(', ')}]::VARCHAR[]`;
   const nameList = `[${split.map((s, i) => sqlString(clash(s.name) ? (measures[i] as { name: string }).name : s.name)).join(', ')}]::VARCHAR[]`;
   const varying =
@@ -90,7 +99,8 @@ export function cellsSelect(mapping: ImportMapping): string {
         : { ...keys, entity: `unnest(${headerList})` };
   return `SELECT CAST(rowid AS INTEGER) AS rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
-    ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column
+    ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column,
+    unnest(${positionList}) AS col
     FROM ${STAGE} WHERE ${limit}`;
 }
 
@@ -160,7 +170,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
     // A missing cell has reason 'missing': neither a row nor an error.
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
-        SELECT c.rec, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
+        SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
           pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, hqd_number(c.value_raw) AS value
         FROM ${CELLS} c
         -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
@@ -175,19 +185,20 @@ export function resolveSql(mapping: ImportMapping): string[] {
           WHEN indicator_id IS NULL THEN 'indicator'
           WHEN value IS NULL THEN 'number' END AS reason
         FROM joined)
-      SELECT rec, value_column, entity_id, indicator_id, period, period_start, grain, value, reason,
+      SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, value, reason,
         CASE WHEN reason = 'period' THEN period_raw WHEN reason = 'entity' THEN entity_raw
           WHEN reason = 'indicator' THEN indicator_raw WHEN reason = 'missing' THEN NULL
           -- Kept for accepted cells too: one of them may turn out to repeat an earlier record.
           ELSE value_raw END AS bad_text
       FROM judged`,
-    // The same entity, indicator and period twice: the first record wins, later ones are refused.
-    // An aggregate finds them (no sort of every row); the update touches only the repeats.
+    // The same entity, indicator and period twice: the first cell in reading order (record, then
+    // column) wins, later ones are refused. An aggregate finds them (no sort of every row); the
+    // update touches only the repeats.
     `UPDATE ${RESOLVED} SET reason = 'duplicate'
-      FROM (SELECT entity_id, indicator_id, period, min(rec) AS first_rec FROM ${RESOLVED} WHERE reason IS NULL
+      FROM (SELECT entity_id, indicator_id, period, min([rec, col]) AS first_cell FROM ${RESOLVED} WHERE reason IS NULL
         GROUP BY entity_id, indicator_id, period HAVING count(*) > 1) f
       WHERE ${RESOLVED}.reason IS NULL AND ${RESOLVED}.entity_id = f.entity_id AND ${RESOLVED}.indicator_id = f.indicator_id
-        AND ${RESOLVED}.period = f.period AND ${RESOLVED}.rec > f.first_rec`,
+        AND ${RESOLVED}.period = f.period AND [${RESOLVED}.rec, ${RESOLVED}.col] > f.first_cell`,
   ];
 }
 
@@ -225,9 +236,10 @@ export const SUMMARY_SQL = `SELECT
     CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods
   FROM ${RESOLVED}`;
 
+/** Rejected cells in file order: record, then column position (`col` alone would be the alias). */
 export function rejectsSql(limit: number): string {
   return `SELECT rec, value_column AS col, COALESCE(bad_text, '') AS val, reason
-    FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing' ORDER BY rec, value_column LIMIT ${Math.floor(limit)}`;
+    FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing' ORDER BY ${RESOLVED}.rec, ${RESOLVED}.col LIMIT ${Math.floor(limit)}`;
 }
 
 export function dropTempSql(): string[] {

@@ -43,19 +43,26 @@ export type SniffWarning =
 
 export interface SniffResult {
   delimiter: Delimiter;
-  /** 0-based physical line (as DuckDB's `skip` counts lines) where the header names are. */
+  /** 0-based physical line where the header names are (what a text editor shows, less one). */
   headerRow: number;
   /**
    * Lines after `headerRow` that are still not data: the unit row, and line breaks inside quoted
-   * header names. `headerRow + skipRows` is the last line before the data, i.e. the mapping's
-   * `read.headerRow` (load-sql skips `read.headerRow + 1` lines).
+   * header names. `headerRow + skipRows` is the last physical line before the data.
    */
   skipRows: number;
+  /**
+   * Records above the first data record (titles, metadata and blank lines, the header, the unit
+   * row), counted as DuckDB's `skip` counts them: a blank line is one, a line break inside quotes
+   * starts none. So it is fewer than `headerRow + skipRows + 1` when a quoted field above the data
+   * holds a line break; `toMapping` uses it, as load-sql skips `read.headerRow + 1` records.
+   */
+  recordsBeforeData: number;
   /** 0-based physical line of the unit row under the header (`,"Persons",,,`), or null. */
   unitRow: number | null;
   /**
-   * Data records to read after the header (and unit row), up to the notes below the table.
-   * `Number.MAX_SAFE_INTEGER` when the text is a prefix and no end of the table was seen.
+   * Data records to read after the header (and unit row), up to the notes below the table, as
+   * DuckDB counts them (an empty line is none). `Number.MAX_SAFE_INTEGER` when the text is a prefix
+   * and no end of the table was seen.
    */
   dataRows: number;
   /** Non-blank data records present in the text (the whole table when `complete`). */
@@ -194,13 +201,15 @@ function modalFieldCount(records: readonly CsvRecord[]): { count: number; record
 
 /**
  * The delimiter under which the most records share one field count: a table is a block of equally
- * wide records, whatever the metadata and notes around it look like. Ties go to the commoner delimiter.
+ * wide records, whatever the metadata and notes around it look like. Ties go to the delimiter that
+ * splits the records into more fields (a `;` file with one comma in every line, `GDP, 现价` in the
+ * header and `1,234` in each row, is as regular under `,` but narrower), then to the commoner one.
  */
 function detectDelimiter(text: string, complete: boolean): { delimiter: Delimiter; found: boolean } {
-  let best: { delimiter: Delimiter; score: number } = { delimiter: ',', score: 0 };
+  let best: { delimiter: Delimiter; score: number; width: number } = { delimiter: ',', score: 0, width: 0 };
   for (const delimiter of DELIMITERS) {
-    const score = modalFieldCount(usableRecords(text, delimiter, complete, DELIMITER_SAMPLE)).records;
-    if (score > best.score) best = { delimiter, score };
+    const { records: score, count: width } = modalFieldCount(usableRecords(text, delimiter, complete, DELIMITER_SAMPLE));
+    if (score > best.score || (score === best.score && width > best.width)) best = { delimiter, score, width };
   }
   return { delimiter: best.delimiter, found: best.score > 0 };
 }
@@ -534,6 +543,7 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     delimiter,
     headerRow: 0,
     skipRows: 0,
+    recordsBeforeData: 1,
     unitRow: null,
     dataRows: 0,
     dataRowsSeen: 0,
@@ -577,6 +587,9 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const dataStart = h + (unitRecord ? 2 : 1);
   const extent = dataExtent(records, dataStart, tableWidth, complete);
   const dataRecords = records.slice(dataStart, dataStart + extent.rows).filter((r) => !isBlank(r));
+  // DuckDB reads no record from an empty line among the data (it counts one only while skipping),
+  // so the row limit leaves them out, or a note under the table would be read in their place.
+  const emptyLines = records.slice(dataStart, dataStart + extent.rows).filter((r) => r.line === r.endLine && lines[r.line] === '').length;
   const lastBeforeData = (unitRecord ?? header).endLine;
   const lastDataLine = records[dataStart + extent.rows - 1]?.endLine ?? lastBeforeData;
 
@@ -597,8 +610,9 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     delimiter,
     headerRow: header.line,
     skipRows: lastBeforeData - header.line,
+    recordsBeforeData: dataStart,
     unitRow: unitRecord ? unitRecord.line : null,
-    dataRows: extent.ended ? extent.rows : Number.MAX_SAFE_INTEGER,
+    dataRows: extent.ended ? extent.rows - emptyLines : Number.MAX_SAFE_INTEGER,
     dataRowsSeen: dataRecords.length,
     fieldCount: width,
     headers,
@@ -613,14 +627,14 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   };
 }
 
-/** The mapping load-sql consumes: `read.headerRow` is the last line before the data. */
+/** The mapping load-sql consumes: `read.headerRow` is the index of the last record before the data. */
 export function toMapping(result: SniffResult, encoding: Encoding): ImportMapping {
   return {
     layout: result.layout,
     read: {
       encoding,
       delimiter: result.delimiter,
-      headerRow: result.headerRow + result.skipRows,
+      headerRow: result.recordsBeforeData - 1,
       dataRows: result.dataRows,
     },
     columns: result.columns.map((c) => ({ ...c })),

@@ -48,6 +48,12 @@ describe('layouts', () => {
     expect(decimals).toEqual([{ name_zh: 'GDP', decimals: 0 }, { name_zh: '人口', decimals: 0 }]);
   });
 
+  it('wide by indicator, one header twice: one indicator, its second cell a duplicate', async () => {
+    const { result } = await importBytes(engine, utf8('地区,年份,GDP(亿元),GDP(亿元)\n甲市,2023,100,101\n'), 'twice');
+    expect(await values('twice')).toEqual(['甲市|GDP|2023|100']);
+    expect(result.rejects).toEqual([{ line: 2, column: 'GDP(亿元)', value: '101', reason: 'duplicate' }]);
+  });
+
   it('wide by period', async () => {
     await importBytes(engine, utf8('地区,2021年,2022年,2023年\n甲市,1,2,3\n乙市,..,5,-\n'), 'wper', (m) => (m.indicator.name = '得分'));
     expect(await values('wper')).toEqual(['乙市|得分|2022|5', '甲市|得分|2021|1', '甲市|得分|2022|2', '甲市|得分|2023|3']);
@@ -80,6 +86,12 @@ describe('encodings, delimiters and quoting', () => {
     expect(await values('u16')).toEqual(['甲市, 新区|人口|2023|12.5']);
   });
 
+  it('reads every record when a quoted field above the data holds a line break', async () => {
+    // DuckDB's skip counts records, not lines: skipping by lines dropped one data record per break.
+    await importBytes(engine, utf8('"示例\n标题"\n年份,"北\n岭"\n2021,1\n2022,2\n'), 'brk', (m) => (m.indicator.name = '得分'));
+    expect(await values('brk')).toEqual(['北\n岭|得分|2021|1', '北\n岭|得分|2022|2']);
+  });
+
   it('reads quoted fields with line breaks and doubled quotes', async () => {
     await importBytes(engine, utf8('地区,年份,指标,数值\n"甲市\n(含新区)",2023,"""满意""度",90\n'), 'quoted');
     expect(await values('quoted')).toEqual(['甲市\n(含新区)|"满意"度|2023|90']);
@@ -99,6 +111,12 @@ describe('cell formats', () => {
     const { result, mapping } = await importBytes(engine, utf8(text), 'meta');
     expect(mapping.indicator).toMatchObject({ name: '地区生产总值', unit: '亿元' });
     expect(result.rows).toBe(4);
+    expect(result.rejected).toBe(0);
+  });
+
+  it('does not read a note under the table in place of an empty line inside it', async () => {
+    const { result } = await importBytes(engine, utf8('地区,2020\n甲,1\n\n乙,2\n注：2020年数据,3\n'), 'gap', (m) => (m.indicator.name = '得分'));
+    expect(await values('gap')).toEqual(['乙|得分|2020|2', '甲|得分|2020|1']);
     expect(result.rejected).toBe(0);
   });
 

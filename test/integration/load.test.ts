@@ -49,6 +49,26 @@ describe('loading a dataset', () => {
     expect(row).toEqual({ entity_id: 'd01', indicator_id: 'hightech_share', value: 41.5 });
   });
 
+  it('keeps the first of two cells of one record that carry the same key, and refuses the second', async () => {
+    const headers = ['地区', '2023', '2024', '2024年', '2023年'];
+    const text = `${headers.join(',')}\n甲,1,2,3,4\n`;
+    const mapping: ImportMapping = {
+      ...longMapping(text),
+      layout: 'wide-period',
+      columns: headers.map((name, i) => ({ name, role: i === 0 ? 'entity' : 'measure' })),
+      indicator: { name: '得分', unit: '', direction: 1 },
+    };
+    const result = await importText('u6', text, mapping);
+    expect(result.rows).toBe(2);
+    // In file order, left to right.
+    expect(result.rejects).toEqual([
+      { line: 2, column: '2024年', value: '3', reason: 'duplicate' },
+      { line: 2, column: '2023年', value: '4', reason: 'duplicate' },
+    ]);
+    const rows = await engine.query(`SELECT period, value FROM observations WHERE dataset_id = 'u6' ORDER BY period`);
+    expect(rows).toEqual([{ period: '2023', value: 1 }, { period: '2024', value: 2 }]);
+  });
+
   it('refuses a file with no numeric value and changes nothing', async () => {
     const before = await snapshot();
     const entities = await engine.query('SELECT count(*) AS n FROM entities');

@@ -13,6 +13,9 @@ describe('splitNameUnit', () => {
     ['人均收入[元]', '人均收入', '元'],
     ['办件时长_天', '办件时长', '天'],
     [' 城镇化率_% ', '城镇化率', '%'],
+    ['城镇\n人口(万人)', '城镇\n人口', '万人'],
+    ['地区生产总值\n(亿元)', '地区生产总值', '亿元'],
+    ['城镇\n化率_%', '城镇\n化率', '%'],
   ])('%j → name %j, unit %j', (header, name, unit) => {
     expect(splitNameUnit(header)).toEqual({ name, unit });
   });
