@@ -1,0 +1,915 @@
+import fc from 'fast-check';
+
+// Generators of indicator files for the import properties (test/integration/import-properties.test.ts).
+// A file is generated as a table of known values and rendered in the layouts, encodings, delimiters,
+// quoting, missing markers and number formats of shared/DATA.md section 4. What the importer must
+// make of it is worked out here from the table and DATA.md alone, never by calling the importer.
+
+// ---------------------------------------------------------------------------------------------
+// Encodings
+
+export type FileEncoding = 'utf-8' | 'utf-8-bom' | 'utf-16le' | 'utf-16be' | 'gb18030';
+
+function utf16(text: string, littleEndian: boolean): Uint8Array {
+  const out = new Uint8Array(2 + text.length * 2);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, 0xfeff, littleEndian);
+  for (let i = 0; i < text.length; i++) view.setUint16(2 + 2 * i, text.charCodeAt(i), littleEndian);
+  return out;
+}
+
+let gbCodes: Map<string, [number, number]> | null = null;
+
+/**
+ * Node has no GB18030 encoder and iconv-lite is not installed, so the table is built the other way
+ * round: every two-byte sequence decoded once with Node's own (ICU) decoder. Each valid pair decodes
+ * to exactly one character, so the decoded text lines up with the pairs.
+ */
+function gb18030Codes(): Map<string, [number, number]> {
+  if (gbCodes) return gbCodes;
+  const pairs: number[] = [];
+  for (let lead = 0x81; lead <= 0xfe; lead++) for (let trail = 0x40; trail <= 0xfe; trail++) if (trail !== 0x7f) pairs.push(lead, trail);
+  const text = new TextDecoder('gb18030').decode(new Uint8Array(pairs));
+  if (text.length !== pairs.length / 2) throw new Error('GB18030 two-byte table does not line up');
+  const codes = new Map<string, [number, number]>();
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i] as string;
+    if (!codes.has(ch)) codes.set(ch, [pairs[2 * i] as number, pairs[2 * i + 1] as number]);
+  }
+  gbCodes = codes;
+  return codes;
+}
+
+/** ASCII and the two-byte area (all of GBK) only: every character the pools below use is there. */
+export function encodeGb18030(text: string): Uint8Array {
+  const codes = gb18030Codes();
+  const out: number[] = [];
+  for (const ch of text) {
+    const code = ch.charCodeAt(0);
+    if (code < 0x80) out.push(code);
+    else {
+      const pair = codes.get(ch);
+      if (!pair) throw new Error(`${JSON.stringify(ch)} is outside the GB18030 two-byte area`);
+      out.push(...pair);
+    }
+  }
+  return new Uint8Array(out);
+}
+
+export function encodeText(text: string, encoding: FileEncoding): Uint8Array {
+  switch (encoding) {
+    case 'utf-8':
+      return new TextEncoder().encode(text);
+    case 'utf-8-bom':
+      return new TextEncoder().encode('\uFEFF' + text);
+    case 'utf-16le':
+      return utf16(text, true);
+    case 'utf-16be':
+      return utf16(text, false);
+    case 'gb18030':
+      return encodeGb18030(text);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Names. New names, names of the bundled sample's places and indicators, and names of the reference
+// upload the test loads first: the last two resolve to entities and indicators that already exist.
+// None ends in digits or footnote marks, none is a period, a number, a column role or a code, and
+// none differs from another only in case (indicator names match the catalog case-insensitively).
+
+const PLAIN_PLACES = ['甲市', '乙县', '丙镇', '丁村', '新区', '东湖区', '西城区', '沙湾村', '东湖街道', 'Springfield', 'Nunavut', 'Lower Saxony'];
+/** Names that need quoting under some delimiter: a delimiter, a quote or a line break inside. */
+const ODD_PLACES = ['甲市, 新区', '"幸福"社区', 'A|B区', 'Semi;colon', '北\n岭', 'Tab\t镇'];
+const BRANCHES = ['第一支部', '机关党支部', 'Branch A', '"红旗"支部', '二支部, 东'];
+/** Plain indicator names, also used where the name comes from a file name or a metadata line. */
+const PLAIN_INDICATORS = ['人口', 'GDP', '城镇化率', '人均可支配收入', 'Life expectancy', '群众满意度', '高新技术产业占比'];
+const ODD_INDICATORS = ['GDP, 现价', '"优良"天数', '城镇\n人口', 'A|B', '税收;合计'];
+const UNITS = ['万元', '%', '万人', 'USD', '亿元'];
+
+/** Footnote marks stuck to names (DATA.md: `Nunavut 5`); the import drops them. */
+const MARKS = ['①', ' 5', '*'];
+
+const markArb = fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...MARKS) });
+
+export interface PlaceSpec {
+  name: string;
+  mark: string;
+  /** A trailing space after the name. */
+  pad: boolean;
+  branch: string | null;
+}
+
+export interface IndicatorSpec {
+  name: string;
+  mark: string;
+  unit: string;
+  /** How a wide-by-indicator header carries the unit: `GDP(亿元)`, `GDP（亿元）`, `GDP_亿元`. */
+  unitStyle: 'none' | 'paren' | 'fullwidth-paren' | 'underscore';
+}
+
+const placeArb = (withBranch: boolean): fc.Arbitrary<PlaceSpec> =>
+  fc.record({
+    name: fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PLAIN_PLACES) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_PLACES) }),
+    mark: markArb,
+    pad: fc.boolean(),
+    branch: withBranch ? fc.option(fc.constantFrom(...BRANCHES), { nil: null, freq: 3 }) : fc.constant(null),
+  });
+
+const placesArb = (withBranch: boolean, maxLength = 5) =>
+  fc.uniqueArray(placeArb(withBranch), { minLength: 1, maxLength, size: 'medium', selector: (p) => `${p.name}\u0000${p.branch}` });
+
+const indicatorArb = (plainOnly: boolean): fc.Arbitrary<IndicatorSpec> =>
+  fc.record({
+    name: plainOnly
+      ? fc.constantFrom(...PLAIN_INDICATORS)
+      : fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...PLAIN_INDICATORS) }, { weight: 1, arbitrary: fc.constantFrom(...ODD_INDICATORS) }),
+    mark: markArb,
+    unit: fc.constantFrom(...UNITS),
+    unitStyle: fc.constantFrom('none', 'paren', 'fullwidth-paren', 'underscore'),
+  });
+
+const indicatorsArb = (plainOnly: boolean, maxLength: number) =>
+  fc.uniqueArray(indicatorArb(plainOnly), { minLength: 1, maxLength, selector: (i) => i.name });
+
+/** The name after the import: footnote mark and padding gone; a branch is shown under its parent. */
+export const placeKey = (p: PlaceSpec): string => (p.branch === null ? p.name : `${p.name} / ${p.branch}`);
+
+// ---------------------------------------------------------------------------------------------
+// Periods: the spellings of DATA.md section 3, and the normal form and first day they stand for.
+
+export type Grain = 'year' | 'half' | 'quarter' | 'month';
+
+export interface PeriodSpec {
+  grain: Grain;
+  year: number;
+  part: number;
+}
+
+const yearArb = fc.integer({ min: 2000, max: 2030 });
+const periodArb: fc.Arbitrary<PeriodSpec> = fc.oneof(
+  yearArb.map((year) => ({ grain: 'year' as const, year, part: 0 })),
+  fc.record({ grain: fc.constant('half' as const), year: yearArb, part: fc.integer({ min: 1, max: 2 }) }),
+  fc.record({ grain: fc.constant('quarter' as const), year: yearArb, part: fc.integer({ min: 1, max: 4 }) }),
+  fc.record({ grain: fc.constant('month' as const), year: yearArb, part: fc.integer({ min: 1, max: 12 }) }),
+);
+
+const pad2 = (n: number) => String(n).padStart(2, '0');
+
+export function normalPeriod(p: PeriodSpec): string {
+  if (p.grain === 'year') return String(p.year);
+  if (p.grain === 'half') return `${p.year}H${p.part}`;
+  if (p.grain === 'quarter') return `${p.year}Q${p.part}`;
+  return `${p.year}-${pad2(p.part)}`;
+}
+
+export function periodStart(p: PeriodSpec): string {
+  const month = { year: 1, half: p.part * 6 - 5, quarter: p.part * 3 - 2, month: p.part }[p.grain];
+  return `${p.year}-${pad2(month)}-01`;
+}
+
+const HALF_ZH = ['上', '下'];
+const QUARTER_ZH = ['一', '二', '三', '四'];
+
+/** The four spellings DATA.md lists for each grain; `style` picks one. */
+export function spellPeriod(p: PeriodSpec, style: number): string {
+  const y = p.year;
+  const spellings: Record<Grain, string[]> = {
+    year: [`${y}`, `${y}年`, `${y} [YR${y}]`, `FY${y}`],
+    half: [`${y}H${p.part}`, `${y}-H${p.part}`, `${y}${HALF_ZH[p.part - 1]}半年`, `${y}年${HALF_ZH[p.part - 1]}半年`],
+    quarter: [`${y}Q${p.part}`, `${y}-Q${p.part}`, `${y}年第${QUARTER_ZH[p.part - 1]}季度`, `${y}年${p.part}季度`],
+    month: [`${y}-${pad2(p.part)}`, `${y}/${p.part}`, `${y}年${p.part}月`, `${y}${pad2(p.part)}`],
+  };
+  const list = spellings[p.grain];
+  return list[style % list.length] as string;
+}
+
+/** Not periods: month 13, quarter 5, a year out of range, a word. Each is a rejected cell. */
+const BAD_PERIODS = ['2023年13月', '2023Q5', '1700', 'abc', '2023-13', '二〇二三'];
+
+// ---------------------------------------------------------------------------------------------
+// Cells: numbers in the formats of DATA.md section 4, missing markers, and (long files only) text
+// that is not a number.
+
+export interface NumberSpec {
+  /** The value times 10^scale, so that the text and the expected double come from the same digits. */
+  units: number;
+  scale: number;
+  thousands: boolean;
+  percent: '' | '%' | ' %';
+  fullWidth: boolean;
+  trailing: '' | ' ' | '  ';
+}
+
+export type CellSpec = { kind: 'number'; number: NumberSpec } | { kind: 'missing'; marker: string } | { kind: 'bad'; text: string };
+
+/** DATA.md's list: `""`, `..`, `-`, `—`, `NA`, `N/A`, `null`, `无`. */
+export const MISSING = ['', '..', '-', '—', 'NA', 'N/A', 'null', '无'];
+const BAD_NUMBERS = ['abc', '12abc', '1.2.3', '#DIV/0!', 'NaN', 'inf', '1,23', '12..5', 'x'];
+
+const numberArb: fc.Arbitrary<NumberSpec> = fc.record({
+  units: fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })),
+  scale: fc.integer({ min: 0, max: 3 }),
+  thousands: fc.boolean(),
+  percent: fc.constantFrom('', '', '%', ' %'),
+  fullWidth: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  trailing: fc.constantFrom('', '', ' ', '  '),
+});
+
+const cellArb = (allowBad: boolean): fc.Arbitrary<CellSpec> =>
+  fc.oneof(
+    { weight: 8, arbitrary: numberArb.map((number) => ({ kind: 'number' as const, number })) },
+    { weight: 2, arbitrary: fc.constantFrom(...MISSING).map((marker) => ({ kind: 'missing' as const, marker })) },
+    { weight: allowBad ? 1 : 0, arbitrary: fc.constantFrom(...BAD_NUMBERS).map((text) => ({ kind: 'bad' as const, text })) },
+  );
+
+const FULL_WIDTH: Record<string, string> = { '.': '．', ',': '，', '-': '－', '%': '％' };
+const toFullWidth = (text: string) =>
+  text.replace(/[0-9.,\-%]/g, (c) => (c >= '0' && c <= '9' ? String.fromCharCode(0xff10 + Number(c)) : (FULL_WIDTH[c] as string)));
+
+function plainDigits(n: NumberSpec): { sign: string; whole: string; fraction: string } {
+  const digits = String(Math.abs(n.units)).padStart(n.scale + 1, '0');
+  return {
+    sign: n.units < 0 ? '-' : '',
+    whole: digits.slice(0, digits.length - n.scale),
+    fraction: digits.slice(digits.length - n.scale),
+  };
+}
+
+export function numberText(n: NumberSpec): string {
+  const { sign, whole, fraction } = plainDigits(n);
+  const grouped = n.thousands ? whole.replace(/\B(?=(\d{3})+$)/g, ',') : whole;
+  const text = `${sign}${grouped}${fraction ? '.' + fraction : ''}${n.percent}`;
+  return (n.fullWidth ? toFullWidth(text) : text) + n.trailing;
+}
+
+/** What the text stands for: `45%` is 45 (the unit says percent); separators, full-width forms and spaces are notation. */
+export function numberValue(n: NumberSpec): number {
+  const { sign, whole, fraction } = plainDigits(n);
+  return Number(`${sign}${whole}${fraction ? '.' + fraction : ''}`);
+}
+
+function cellText(cell: CellSpec): string {
+  if (cell.kind === 'number') return numberText(cell.number);
+  if (cell.kind === 'missing') return cell.marker;
+  return cell.text;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Header names the importer recognises (src/ingest/roles.ts: DATA.md does not name them).
+
+const HEADERS = {
+  entity: ['地区', '地区名称', '城市', 'Country Name', 'Region', 'entity', 'Geography'],
+  branch: ['党支部', '支部', 'branch'],
+  indicator: ['指标', '指标名称', 'Indicator Name', 'Series Name', 'indicator'],
+  period: ['年份', '时间', '期间', 'Year', 'period', 'REF_DATE'],
+  value: ['数值', '值', 'Value', 'OBS_VALUE', '数据'],
+  unit: ['单位', '计量单位', 'Unit'],
+  corner: ['年份', 'Year', '地区', '', '时间'],
+};
+
+export interface HeaderChoice {
+  entity: string;
+  branch: string;
+  indicator: string;
+  period: string;
+  value: string;
+  unit: string;
+  corner: string;
+}
+
+const headersArb: fc.Arbitrary<HeaderChoice> = fc.record({
+  entity: fc.constantFrom(...HEADERS.entity),
+  branch: fc.constantFrom(...HEADERS.branch),
+  indicator: fc.constantFrom(...HEADERS.indicator),
+  period: fc.constantFrom(...HEADERS.period),
+  value: fc.constantFrom(...HEADERS.value),
+  unit: fc.constantFrom(...HEADERS.unit),
+  corner: fc.constantFrom(...HEADERS.corner),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Tables. Rows (and the columns of wide files) take the combinations of places, indicators and
+// periods in turn, and now and then one repeats an earlier one: a repeated key is a duplicate, the
+// first cell wins and the later one is rejected. Rows past the last combination are left out.
+
+export type Defect = null | { kind: 'period'; text: string } | { kind: 'entity' };
+
+export interface RowSpec {
+  /** null: the next combination of keys; a number: that of an earlier row (modulo the row's index). */
+  repeat: number | null;
+  /** Which spelling of the row's period, where the row has one. */
+  style: number;
+  cells: CellSpec[];
+  defect: Defect;
+  /** An empty or blank line above the row, inside the table. */
+  gap: '' | '   ' | null;
+}
+
+/** A column of a wide file: the indicator, period or place it carries, as for rows. */
+export interface MeasureSpec {
+  repeat: number | null;
+  style: number;
+}
+
+export type TableSpec =
+  | { layout: 'long'; order: number[]; unitColumn: boolean; rows: RowSpec[] }
+  | { layout: 'wide-indicator'; measures: MeasureSpec[]; rows: RowSpec[] }
+  | { layout: 'wide-period'; measures: MeasureSpec[]; indicatorColumn: boolean; unitRow: string | null; rows: RowSpec[] }
+  | { layout: 'wide-entity'; measures: MeasureSpec[]; rows: RowSpec[] };
+
+export type Layout = TableSpec['layout'];
+export type Delimiter = ',' | ';' | '\t' | '|';
+const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
+/** `minimal`: only fields that need it; `all`: every field; `mixed`: also some that do not. */
+export type Quoting = 'minimal' | 'all' | 'mixed';
+/** Where a file without an indicator column names its indicator: its name, a `指标：` line, a title line. */
+export type IndicatorSource = 'column' | 'file' | 'line' | 'title';
+
+export interface FileSpec {
+  encoding: FileEncoding;
+  delimiter: Delimiter;
+  quoting: Quoting;
+  quoteSeed: number;
+  eol: '\n' | '\r\n';
+  finalEol: boolean;
+  trailingDelimiter: boolean;
+  metadata: ('database' | 'world-bank')[];
+  notes: ('note' | 'source' | 'footnotes')[];
+  headers: HeaderChoice;
+  places: PlaceSpec[];
+  indicators: IndicatorSpec[];
+  periods: PeriodSpec[];
+  indicatorSource: IndicatorSource;
+  table: TableSpec;
+}
+
+const defectArb = (keys: ('period' | 'entity')[]): fc.Arbitrary<Defect> =>
+  fc.oneof(
+    { weight: 12, arbitrary: fc.constant(null) },
+    { weight: keys.includes('period') ? 1 : 0, arbitrary: fc.constantFrom(...BAD_PERIODS).map((text) => ({ kind: 'period' as const, text })) },
+    { weight: keys.includes('entity') ? 1 : 0, arbitrary: fc.constant({ kind: 'entity' as const }) },
+  );
+
+const repeatArb = fc.oneof({ weight: 9, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.nat() });
+
+const rowArb = (cells: number, allowBad: boolean, defects: ('period' | 'entity')[]): fc.Arbitrary<RowSpec> =>
+  fc.record({
+    repeat: repeatArb,
+    style: fc.nat(),
+    cells: fc.array(cellArb(allowBad), { minLength: cells, maxLength: cells }),
+    defect: defectArb(defects),
+    gap: fc.oneof({ weight: 10, arbitrary: fc.constant(null) }, { weight: 1, arbitrary: fc.constantFrom<'' | '   '>('', '   ') }),
+  });
+
+const rowsArb = (cells: number, allowBad: boolean, defects: ('period' | 'entity')[]) =>
+  fc.array(rowArb(cells, allowBad, defects), { minLength: 1, maxLength: 10, size: 'medium' });
+
+const measuresArb = fc.array(fc.record({ repeat: repeatArb, style: fc.nat() }), { minLength: 1, maxLength: 4 });
+
+/**
+ * Bad cells (text that is not a number) only in long files: there the value column is known by its
+ * header, while in wide files the importer decides from the cells which columns hold values.
+ */
+const longArb: fc.Arbitrary<TableSpec> = fc.record({
+  layout: fc.constant('long' as const),
+  order: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
+  unitColumn: fc.boolean(),
+  rows: fc.array(rowArb(1, true, ['period', 'entity']), { minLength: 1, maxLength: 16, size: 'medium' }),
+});
+
+const wideIndicatorArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
+  fc.record({ layout: fc.constant('wide-indicator' as const), measures: fc.constant(measures), rows: rowsArb(measures.length, false, ['period']) }),
+);
+
+const widePeriodArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
+  fc.record({
+    layout: fc.constant('wide-period' as const),
+    measures: fc.constant(measures),
+    indicatorColumn: fc.boolean(),
+    unitRow: fc.option(fc.constantFrom('Persons', '万元', '%'), { nil: null, freq: 3 }),
+    rows: rowsArb(measures.length, false, []),
+  }),
+);
+
+const wideEntityArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
+  fc.record({ layout: fc.constant('wide-entity' as const), measures: fc.constant(measures), rows: rowsArb(measures.length, false, []) }),
+);
+
+const frameArb = fc.record({
+  encoding: fc.constantFrom<FileEncoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'),
+  delimiter: fc.constantFrom(...DELIMITERS),
+  quoting: fc.constantFrom<Quoting>('minimal', 'all', 'mixed'),
+  quoteSeed: fc.nat({ max: 1000 }),
+  eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
+  finalEol: fc.boolean(),
+  trailingDelimiter: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+  metadata: fc.subarray(['database', 'world-bank'] as ('database' | 'world-bank')[]),
+  notes: fc.subarray(['note', 'source', 'footnotes'] as ('note' | 'source' | 'footnotes')[]),
+  headers: headersArb,
+  periods: fc.uniqueArray(periodArb, { minLength: 1, maxLength: 6, size: 'medium', selector: normalPeriod }),
+});
+
+/** Layouts whose indicator is not in a column take a single indicator with a plain name. */
+function singleIndicator(table: TableSpec): boolean {
+  return table.layout === 'wide-entity' || (table.layout === 'wide-period' && !table.indicatorColumn);
+}
+
+/** A file spec: the frame, the table, and names fitting the layout (branches only where DATA.md has them). */
+export const fileSpecArb: fc.Arbitrary<FileSpec> = fc.oneof(longArb, wideIndicatorArb, widePeriodArb, wideEntityArb).chain((table) => {
+  const single = singleIndicator(table);
+  const withBranch = table.layout === 'long' || table.layout === 'wide-indicator';
+  return fc.record({
+    frame: frameArb,
+    places: placesArb(withBranch),
+    indicators: indicatorsArb(single, single ? 1 : 3),
+    indicatorSource: single ? fc.constantFrom<IndicatorSource>('file', 'line', 'title') : fc.constant<IndicatorSource>('column'),
+    table: fc.constant(table),
+  }).map(({ frame, ...rest }) => ({ ...frame, ...rest }));
+});
+
+// ---------------------------------------------------------------------------------------------
+// Rendering a spec into a file, and what the import must make of it
+
+export interface ExpectedRow {
+  /** Entity name; a branch as `parent / branch`. */
+  entity: string;
+  indicator: string;
+  period: string;
+  grain: Grain;
+  start: string;
+  value: number;
+}
+
+export interface ExpectedReject {
+  /** 1-based line of the record; null where a quoted line break or an empty line above makes the importer's count approximate. */
+  line: number | null;
+  column: string;
+  value: string;
+  reason: 'period' | 'number' | 'entity' | 'duplicate';
+}
+
+export interface GeneratedFile {
+  spec: FileSpec;
+  text: string;
+  bytes: Uint8Array;
+  fileName: string;
+  /** The encoding detection must report (a GB18030 file that is all ASCII is UTF-8 too). */
+  encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030';
+  rows: ExpectedRow[];
+  rejects: ExpectedReject[];
+  /** Records above the first data record, blank lines included (DuckDB's `skip` unit). */
+  recordsBeforeData: number;
+  /** Records DuckDB reads from the table (an empty line is none, a line of spaces one). */
+  dataRecords: number;
+  /** Of those, the ones up to the last that holds anything but missing markers (0 when none does). */
+  usefulRecords: number;
+  /** The role each column must get (src/ingest/mapping.ts `ColumnRole`). */
+  roles: string[];
+  /** Every value cell: data record, field position, content, and its period (null when that is bad). */
+  cells: { row: number; col: number; cell: CellSpec; period: string | null }[];
+  /** The header could be read as well with another delimiter (see `goodFileArb`). */
+  ambiguousDelimiter: boolean;
+}
+
+interface Key {
+  entity: string;
+  indicator: string;
+  period: PeriodSpec;
+}
+
+/** One value cell in reading order: record, then column. */
+interface CellOut {
+  row: number;
+  /** Position of the cell's field in the record, and the name of its column. */
+  col: number;
+  column: string;
+  cell: CellSpec;
+  key: Key;
+  defect: Defect;
+}
+
+interface RenderedTable {
+  header: string[];
+  /** The role each column must get (src/ingest/mapping.ts `ColumnRole`). */
+  roles: string[];
+  unitRow: string[] | null;
+  rows: string[][];
+  /** Per row, the empty or blank line above it. */
+  gaps: ('' | '   ' | null)[];
+  cells: CellOut[];
+}
+
+/**
+ * Gaps only from the third data row on: the header is the first run of at least three equally wide
+ * records (sniff.ts `findHeader`), and a gap right under it would make the rows below the table.
+ */
+const gapsOf = (keyed: readonly { r: RowSpec }[]) => keyed.map(({ r }, i) => (i >= 2 ? r.gap : null));
+
+const pick = <T>(list: readonly T[], i: number): T => list[i % list.length] as T;
+
+/**
+ * The key combination each row or column takes: the next in turn, or that of an earlier one it
+ * repeats. Past the last combination an item takes none (null) and is left out of the file, so
+ * that a table of few keys is short rather than full of duplicates.
+ */
+function turns(items: readonly { repeat: number | null }[], combinations: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  let next = 0;
+  items.forEach((item, i) => {
+    const earlier = item.repeat === null || i === 0 ? null : out[item.repeat % i];
+    out.push(earlier ?? (next < combinations ? next++ : null));
+  });
+  return out;
+}
+
+/** Combination `turn` as indices into lists of the given lengths, the first varying fastest. */
+function combination(turn: number, lengths: readonly number[]): number[] {
+  let rest = turn;
+  return lengths.map((n) => {
+    const i = rest % n;
+    rest = Math.floor(rest / n);
+    return i;
+  });
+}
+
+/** The rows that take a combination, each with its keys as indices into the given lists. */
+function keyedRows(rows: readonly RowSpec[], lengths: readonly number[]): { r: RowSpec; keys: number[] }[] {
+  const all = turns(rows, lengths.reduce((a, b) => a * b, 1));
+  return rows.flatMap((r, i) => {
+    const turn = all[i];
+    return turn === null || turn === undefined ? [] : [{ r, keys: combination(turn, lengths) }];
+  });
+}
+
+/** The columns of a wide file that take a key: its index in the list, and where its cells are in a row's spec. */
+function keyedMeasures(measures: readonly MeasureSpec[], keys: number): { m: MeasureSpec; key: number; cell: number }[] {
+  const all = turns(measures, keys);
+  return measures.flatMap((m, cell) => {
+    const key = all[cell];
+    return key === null || key === undefined ? [] : [{ m, key, cell }];
+  });
+}
+
+/** One spelling per name in a file, that of its first place: two spellings of one name would be two entities. */
+function placeText(spec: FileSpec, place: PlaceSpec): string {
+  const first = spec.places.find((p) => p.name === place.name) ?? place;
+  return first.name + first.mark + (first.pad ? ' ' : '');
+}
+
+function unitSuffix(ind: IndicatorSpec, styles: readonly IndicatorSpec['unitStyle'][]): string {
+  if (!styles.includes(ind.unitStyle)) return '';
+  return { none: '', paren: `(${ind.unit})`, 'fullwidth-paren': `（${ind.unit}）`, underscore: `_${ind.unit}` }[ind.unitStyle];
+}
+
+const ALL_UNIT_STYLES = ['paren', 'fullwidth-paren', 'underscore'] as const;
+const indicatorHeader = (ind: IndicatorSpec) => ind.name + ind.mark + unitSuffix(ind, ALL_UNIT_STYLES);
+
+const LONG_KINDS = ['entity', 'branch', 'indicator', 'period', 'value', 'unit'] as const;
+type LongKind = (typeof LONG_KINDS)[number];
+
+function longTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'long' }>): RenderedTable {
+  const hasBranch = spec.places.some((p) => p.branch !== null);
+  const kinds = LONG_KINDS.filter((k) => (k !== 'branch' || hasBranch) && (k !== 'unit' || table.unitColumn))
+    .map((kind, i) => ({ kind, rank: (table.order[i] ?? 0) * 10 + i }))
+    .sort((a, b) => a.rank - b.rank)
+    .map((k) => k.kind);
+  const cells: CellOut[] = [];
+  const keyed = keyedRows(table.rows, [spec.periods.length, spec.places.length, spec.indicators.length]);
+  const rows = keyed.map(({ r, keys }, row) => {
+    const [period, place, ind] = [spec.periods[keys[0] as number], spec.places[keys[1] as number], spec.indicators[keys[2] as number]] as [PeriodSpec, PlaceSpec, IndicatorSpec];
+    const cell = r.cells[0] as CellSpec;
+    // A bad period only with a number: a row of words under an empty first cell reads as a unit row
+    // (`,"Persons",,`), and a bad period next to a missing value is no reject anyway.
+    const defect = r.defect?.kind === 'period' && cell.kind !== 'number' ? null : r.defect;
+    const noEntity = defect?.kind === 'entity';
+    const text: Record<LongKind, string> = {
+      entity: noEntity ? '' : placeText(spec, place),
+      branch: noEntity ? '' : (place.branch ?? ''),
+      indicator: ind.name + ind.mark,
+      period: defect?.kind === 'period' ? defect.text : spellPeriod(period, r.style),
+      value: cellText(cell),
+      unit: ind.unit,
+    };
+    cells.push({ row, col: kinds.indexOf('value'), column: spec.headers.value, cell, key: { entity: placeKey(place), indicator: ind.name, period }, defect });
+    return kinds.map((k) => text[k]);
+  });
+  return { header: kinds.map((k) => spec.headers[k]), roles: [...kinds], unitRow: null, rows, gaps: gapsOf(keyed), cells };
+}
+
+function wideIndicatorTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-indicator' }>): RenderedTable {
+  const hasBranch = spec.places.some((p) => p.branch !== null);
+  const measures = keyedMeasures(table.measures, spec.indicators.length).map((k) => ({ ...k, ind: spec.indicators[k.key] as IndicatorSpec }));
+  const keyKinds = hasBranch ? (['entity', 'branch', 'period'] as const) : (['entity', 'period'] as const);
+  const header = [...keyKinds.map((k) => spec.headers[k]), ...measures.map((m) => indicatorHeader(m.ind))];
+  const cells: CellOut[] = [];
+  const keyed = keyedRows(table.rows, [spec.periods.length, spec.places.length]);
+  const rows = keyed.map(({ r, keys }, row) => {
+    const [period, place] = [spec.periods[keys[0] as number], spec.places[keys[1] as number]] as [PeriodSpec, PlaceSpec];
+    const key = (ind: IndicatorSpec): Key => ({ entity: placeKey(place), indicator: ind.name, period });
+    measures.forEach((m, j) =>
+      cells.push({ row, col: keyKinds.length + j, column: indicatorHeader(m.ind), cell: r.cells[m.cell] as CellSpec, key: key(m.ind), defect: r.defect }),
+    );
+    const periodText = r.defect?.kind === 'period' ? r.defect.text : spellPeriod(period, r.style);
+    return [placeText(spec, place), ...(hasBranch ? [place.branch ?? ''] : []), periodText, ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
+  });
+  return { header, roles: [...keyKinds, ...measures.map(() => 'measure')], unitRow: null, rows, gaps: gapsOf(keyed), cells };
+}
+
+function widePeriodTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-period' }>): RenderedTable {
+  const keyKinds = table.indicatorColumn ? (['entity', 'indicator'] as const) : (['entity'] as const);
+  const measures = keyedMeasures(table.measures, spec.periods.length).map((k) => {
+    const period = spec.periods[k.key] as PeriodSpec;
+    return { ...k, period, text: spellPeriod(period, k.m.style) };
+  });
+  const cells: CellOut[] = [];
+  const keyed = keyedRows(table.rows, [spec.places.length, table.indicatorColumn ? spec.indicators.length : 1]);
+  const rows = keyed.map(({ r, keys }, row) => {
+    const [place, ind] = [spec.places[keys[0] as number], spec.indicators[keys[1] as number]] as [PlaceSpec, IndicatorSpec];
+    measures.forEach((m, j) =>
+      cells.push({ row, col: keyKinds.length + j, column: m.text, cell: r.cells[m.cell] as CellSpec, key: { entity: placeKey(place), indicator: ind.name, period: m.period }, defect: null }),
+    );
+    return [placeText(spec, place), ...(table.indicatorColumn ? [ind.name + ind.mark] : []), ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
+  });
+  const unitRow = table.unitRow === null ? null : [...keyKinds.map(() => ''), ...measures.map(() => table.unitRow as string)];
+  const header = [...keyKinds.map((k) => spec.headers[k]), ...measures.map((m) => m.text)];
+  return { header, roles: [...keyKinds, ...measures.map(() => 'measure')], unitRow, rows, gaps: gapsOf(keyed), cells };
+}
+
+function wideEntityTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-entity' }>): RenderedTable {
+  const measures = keyedMeasures(table.measures, spec.places.length).map((k) => ({ ...k, place: spec.places[k.key] as PlaceSpec }));
+  const ind = spec.indicators[0] as IndicatorSpec;
+  const cells: CellOut[] = [];
+  const keyed = keyedRows(table.rows, [spec.periods.length]);
+  const rows = keyed.map(({ r, keys }, row) => {
+    const period = spec.periods[keys[0] as number] as PeriodSpec;
+    measures.forEach((m, j) => {
+      const key = { entity: placeKey(m.place), indicator: ind.name, period };
+      cells.push({ row, col: 1 + j, column: placeText(spec, m.place).trim(), cell: r.cells[m.cell] as CellSpec, key, defect: null });
+    });
+    return [spellPeriod(period, r.style), ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
+  });
+  const header = [spec.headers.corner, ...measures.map((m) => placeText(spec, m.place))];
+  return { header, roles: ['period', ...measures.map(() => 'measure')], unitRow: null, rows, gaps: gapsOf(keyed), cells };
+}
+
+function renderTable(spec: FileSpec): RenderedTable {
+  const t = spec.table;
+  if (t.layout === 'long') return longTable(spec, t);
+  if (t.layout === 'wide-indicator') return wideIndicatorTable(spec, t);
+  if (t.layout === 'wide-period') return widePeriodTable(spec, t);
+  return wideEntityTable(spec, t);
+}
+
+/** A record as CSV text. Quoting decides per field; `mixed` quotes some fields that need no quotes. */
+function csvRecord(spec: FileSpec, fields: readonly string[], position: { n: number }): string {
+  return fields
+    .map((text) => {
+      position.n++;
+      const needs = text.includes(spec.delimiter) || text.includes('"') || /[\r\n]/.test(text);
+      const extra = spec.quoting === 'all' || (spec.quoting === 'mixed' && (spec.quoteSeed + position.n * 7) % 3 === 0);
+      return needs || extra ? `"${text.replaceAll('"', '""')}"` : text;
+    })
+    .join(spec.delimiter);
+}
+
+const indicatorStated = (ind: IndicatorSpec) => ind.name + ind.mark + unitSuffix(ind, ALL_UNIT_STYLES);
+
+/** Lines above the header: titles and `数据库：…` as NBS and StatCan write them, World Bank's key/value lines. */
+function metadataRecords(spec: FileSpec): string[][] {
+  const ind = spec.indicators[0] as IndicatorSpec;
+  const lines: string[][] = [];
+  if (spec.indicatorSource === 'title') lines.push([indicatorStated(ind)]);
+  if (spec.metadata.includes('database')) lines.push(['数据库：年度数据']);
+  if (spec.indicatorSource === 'line') lines.push([`指标：${indicatorStated(ind)}`]);
+  if (spec.metadata.includes('world-bank')) lines.push(['Data Source', 'World Development Indicators'], [], ['Last Updated Date', '2024-06-28'], []);
+  return lines;
+}
+
+function noteRecords(spec: FileSpec): string[][] {
+  const lines: string[][] = [];
+  if (spec.notes.includes('note')) lines.push(['注：2023 年为初步核算数。']);
+  if (spec.notes.includes('source')) lines.push(['数据来源：国家统计局']);
+  if (spec.notes.includes('footnotes')) lines.push([], ['Footnotes:'], ['1 Preliminary figures.']);
+  return lines;
+}
+
+/** The file name; where it names the indicator, only a bracket is read as a unit (`GDP(亿元).csv`). */
+function fileNameOf(spec: FileSpec): string {
+  if (spec.indicatorSource !== 'file') return spec.indicatorSource === 'column' ? 'data.csv' : 'export.csv';
+  const ind = spec.indicators[0] as IndicatorSpec;
+  const copy = spec.quoteSeed % 2 === 1 ? ' (2)' : '';
+  return `${ind.name}${ind.mark}${unitSuffix(ind, ['paren', 'fullwidth-paren'])}${copy}.csv`;
+}
+
+interface Layout2D {
+  text: string;
+  recordsBeforeData: number;
+  /** 0-based physical line where each data record starts. */
+  dataLines: number[];
+  /** Per data record, its index among the records DuckDB reads after the skip (blank-but-not-empty lines are records). */
+  readIndex: number[];
+  /**
+   * Per data record: whether the importer's line number for it is approximate, as a quoted line
+   * break or an empty line inside the table is above it.
+   */
+  approximate: boolean[];
+}
+
+function layoutText(spec: FileSpec, table: RenderedTable): Layout2D {
+  const trailing = (fields: string[]) => (spec.trailingDelimiter ? [...fields, ''] : fields);
+  const position = { n: 0 };
+  const record = (fields: string[], data = false) => ({ text: csvRecord(spec, fields, position), data, empty: false });
+  const records = [
+    ...metadataRecords(spec).map((f) => record(f)),
+    record(trailing(table.header)),
+    ...(table.unitRow ? [record(trailing(table.unitRow))] : []),
+    ...table.rows.flatMap((f, i) => {
+      const gap = table.gaps[i] ?? null;
+      return [...(gap === null ? [] : [{ text: gap, data: false, empty: gap === '' }]), record(trailing(f), true)];
+    }),
+    ...noteRecords(spec).map((f) => record(f)),
+  ];
+  const dataLines: number[] = [];
+  const readIndex: number[] = [];
+  const approximate: boolean[] = [];
+  const first = records.findIndex((r) => r.data);
+  let line = 0;
+  let emptyAbove = false;
+  records.forEach((r, index) => {
+    if (r.data) {
+      dataLines.push(line);
+      readIndex.push(records.slice(first, index).filter((q) => !q.empty).length);
+      // The importer numbers lines by records, and DuckDB reads no record from an empty line.
+      approximate.push(line !== index || emptyAbove);
+    }
+    emptyAbove ||= r.empty;
+    line += r.text.split('\n').length;
+  });
+  return {
+    text: records.map((r) => r.text).join(spec.eol) + (spec.finalEol ? spec.eol : ''),
+    recordsBeforeData: first,
+    dataLines,
+    readIndex,
+    approximate,
+  };
+}
+
+const keyString = (k: Key) => `${k.entity}\u0001${k.indicator}\u0001${normalPeriod(k.period)}`;
+
+/**
+ * What DATA.md asks of the import, cell by cell in reading order: a missing marker is no row and no
+ * error; a bad key or a bad number is rejected with its reason; the first value of a key is kept and
+ * later ones are rejected as duplicates.
+ */
+function expectations(table: RenderedTable, where: Layout2D): { rows: ExpectedRow[]; rejects: ExpectedReject[] } {
+  const rows: ExpectedRow[] = [];
+  const rejects: ExpectedReject[] = [];
+  const seen = new Set<string>();
+  const lineOf = (row: number) => (where.approximate[row] ? null : (where.dataLines[row] as number) + 1);
+  for (const c of table.cells) {
+    const raw = cellText(c.cell);
+    const reject = (reason: ExpectedReject['reason'], value: string) => rejects.push({ line: lineOf(c.row), column: c.column, value, reason });
+    if (c.cell.kind === 'missing') continue;
+    if (c.defect?.kind === 'period') reject('period', c.defect.text);
+    else if (c.defect?.kind === 'entity') reject('entity', '');
+    else if (c.cell.kind === 'bad') reject('number', raw);
+    else if (seen.has(keyString(c.key))) reject('duplicate', raw);
+    else {
+      seen.add(keyString(c.key));
+      const p = c.key.period;
+      rows.push({ entity: c.key.entity, indicator: c.key.indicator, period: normalPeriod(p), grain: p.grain, start: periodStart(p), value: numberValue(c.cell.number) });
+    }
+  }
+  return { rows, rejects };
+}
+
+function detectedEncoding(spec: FileSpec, text: string): GeneratedFile['encoding'] {
+  if (spec.encoding === 'utf-8-bom') return 'utf-8';
+  if (spec.encoding === 'gb18030' && !/[^\x00-\x7f]/.test(text)) return 'utf-8';
+  return spec.encoding;
+}
+
+function describeFile(file: GeneratedFile): string {
+  const { spec } = file;
+  return `${spec.table.layout} file ${JSON.stringify(file.fileName)} in ${spec.encoding}, delimiter ${JSON.stringify(spec.delimiter)}, quoting ${spec.quoting}:\n${JSON.stringify(file.text)}`;
+}
+
+/**
+ * Whether another delimiter might read the file as well. The sniffer takes the delimiter under which
+ * the most records are equally wide; under the right one that is at least the table's records. Each
+ * record another delimiter splits holds it on a line of its own, so if fewer lines than that hold it,
+ * it cannot win.
+ */
+function ambiguousDelimiter(spec: FileSpec, table: RenderedTable, text: string): boolean {
+  const tableRecords = 1 + (table.unitRow ? 1 : 0) + table.rows.length;
+  const lines = text.split(/\r\n|\n/);
+  return DELIMITERS.some((d) => d !== spec.delimiter && lines.filter((l) => l.includes(d)).length >= tableRecords);
+}
+
+export function renderFile(spec: FileSpec): GeneratedFile {
+  const table = renderTable(spec);
+  const where = layoutText(spec, table);
+  const { rows, rejects } = expectations(table, where);
+  const read = (row: number) => (where.readIndex[row] as number) + 1;
+  const useful = table.cells.filter((c) => c.cell.kind !== 'missing').map((c) => read(c.row));
+  const file: GeneratedFile = {
+    spec,
+    text: where.text,
+    bytes: encodeText(where.text, spec.encoding),
+    fileName: fileNameOf(spec),
+    encoding: detectedEncoding(spec, where.text),
+    rows,
+    rejects,
+    recordsBeforeData: where.recordsBeforeData,
+    dataRecords: table.rows.length === 0 ? 0 : read(table.rows.length - 1),
+    usefulRecords: Math.max(0, ...useful),
+    roles: spec.trailingDelimiter ? [...table.roles, 'ignore'] : table.roles,
+    cells: table.cells.map((c) => ({ row: c.row, col: c.col, cell: c.cell, period: c.defect?.kind === 'period' ? null : normalPeriod(c.key.period) })),
+    ambiguousDelimiter: ambiguousDelimiter(spec, table, where.text),
+  };
+  // fast-check prints a counterexample with this: the file as text, not a spec tree and a byte dump.
+  return Object.assign(file, { [fc.toStringMethod]: () => describeFile(file) });
+}
+
+/**
+ * Files the import must read, each with the values it must produce. Left out: files that another
+ * delimiter might split as regularly (`ambiguousDelimiter`), as the sniffer (sniff.ts
+ * `detectDelimiter`) cannot tell them apart without reading the cells. Two it reads with `,`:
+ *   the tab file `年份\t甲市, 新区\n2000上半年\t703,458.714` (two records of two fields either way);
+ *   a `;` file whose rows hold a comma and a quoted line break, `-749;二支部, 东;"城镇\n人口";2000`:
+ *   under `,` the quote does not open a field, so each row is two records and `,` has more of them.
+ */
+export const goodFileArb: fc.Arbitrary<GeneratedFile> = fileSpecArb.map(renderFile).filter((file) => !file.ambiguousDelimiter);
+
+// ---------------------------------------------------------------------------------------------
+// Files the import must refuse, with a reason
+
+export type BadKind = 'empty' | 'header-only' | 'no-numbers' | 'all-missing' | 'bad-periods' | 'binary' | 'high-bytes' | 'one-column';
+
+export interface BadFile {
+  kind: BadKind;
+  bytes: Uint8Array;
+  fileName: string;
+}
+
+const withBadName = (kind: BadKind, bytes: Uint8Array, fileName = 'bad.csv', text?: string): BadFile =>
+  Object.assign({ kind, bytes, fileName }, { [fc.toStringMethod]: () => `${kind} file ${JSON.stringify(fileName)}: ${text !== undefined ? JSON.stringify(text) : `[${bytes.join(',')}]`}` });
+
+const encodingArb = fc.constantFrom<FileEncoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030');
+
+function fromSpec(kind: BadKind, spec: FileSpec): BadFile {
+  const file = renderFile(spec);
+  if (file.rows.length > 0) throw new Error(`a ${kind} file has values`);
+  return withBadName(kind, file.bytes, file.fileName, file.text);
+}
+
+const mapRows = (spec: FileSpec, f: (r: RowSpec) => RowSpec): FileSpec => ({ ...spec, table: { ...spec.table, rows: spec.table.rows.map(f) } });
+const mapCells = (spec: FileSpec, f: (c: CellSpec, i: number) => CellSpec) => mapRows(spec, (r) => ({ ...r, cells: r.cells.map(f) }));
+
+/** A table with words where the numbers were: no column holds values. */
+const noNumbersArb = fileSpecArb.map((spec) =>
+  fromSpec('no-numbers', mapCells(spec, (c, i) => (c.kind === 'missing' ? c : { kind: 'bad', text: pick(BAD_NUMBERS, i) }))),
+);
+const allMissingArb = fc
+  .tuple(fileSpecArb, fc.nat())
+  .map(([spec, n]) => fromSpec('all-missing', mapCells(spec, (_, i) => ({ kind: 'missing', marker: pick(MISSING, n + i) }))));
+const badPeriodsArb = fileSpecArb
+  .filter((spec) => spec.table.layout === 'long' || spec.table.layout === 'wide-indicator')
+  .map((spec) => fromSpec('bad-periods', mapRows(spec, (r) => ({ ...r, defect: { kind: 'period', text: pick(BAD_PERIODS, r.style) } }))));
+const headerOnlyArb = fileSpecArb.map((spec) => fromSpec('header-only', { ...spec, table: { ...spec.table, rows: [] } }));
+
+const emptyArb = fc
+  .tuple(fc.constantFrom('', ' ', '\n', '\r\n\r\n', ' \t \n'), encodingArb)
+  .map(([text, encoding]) => withBadName('empty', encodeText(text, encoding), 'empty.csv', text));
+
+/** A spreadsheet or an image picked by mistake: a real file signature, then anything. */
+const MAGIC = [
+  [0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00], // xlsx (zip)
+  [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0x00, 0x00], // xls (OLE2)
+  [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0x00, 0x00, 0x00, 0x0d], // png
+];
+const binaryArb = fc
+  .tuple(fc.constantFrom(...MAGIC), fc.uint8Array({ maxLength: 300 }))
+  .map(([magic, tail]) => withBadName('binary', new Uint8Array([...magic, ...tail]), 'table.xlsx'));
+
+/** Bytes that are neither ASCII nor control characters: decoded, they are text without a delimiter. */
+const highBytesArb = fc.uint8Array({ min: 0x80, max: 0xff, minLength: 1, maxLength: 300 }).map((bytes) => withBadName('high-bytes', bytes));
+
+/** One column: no delimiter, so no table. */
+const oneColumnArb = fc
+  .tuple(fc.array(fc.oneof(fc.constantFrom(...PLAIN_PLACES), fc.integer().map(String)), { minLength: 1, maxLength: 10 }), encodingArb)
+  .map(([lines, encoding]) => {
+    const text = ['数值', ...lines].join('\n');
+    return withBadName('one-column', encodeText(text, encoding), 'column.csv', text);
+  });
+
+export const badFileArb: fc.Arbitrary<BadFile> = fc.oneof(
+  emptyArb,
+  headerOnlyArb,
+  noNumbersArb,
+  allMissingArb,
+  badPeriodsArb,
+  binaryArb,
+  highBytesArb,
+  oneColumnArb,
+);
