@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import { mulberry32 } from '../sample/random';
 
 // A person using the dashboard for hours, compressed: random navigation between every view,
 // control changes, Present slides, and imports of small files that are later removed. After
@@ -21,18 +22,6 @@ export interface LongRunResult {
   checkpoints: LongRunCheckpoint[];
   errors: string[];
   seconds: number;
-}
-
-/** mulberry32: a small seeded generator, so a failing run can be replayed with its seed. */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 async function settle(page: Page): Promise<void> {
@@ -142,7 +131,8 @@ const ACTIONS: [string, number, Action][] = [
 
 /** Runs `actions` random actions from a ready page; `errors` gathers page errors seen meanwhile. */
 export async function runLongRun(page: Page, actions: number, seed: number, checkpointEvery = 250): Promise<LongRunResult> {
-  const random = seeded(seed);
+  // The sample generator's seeded generator: a failing run replays from its printed seed.
+  const random = mulberry32(seed);
   const total = ACTIONS.reduce((s, a) => s + a[1], 0);
   const counts: Record<string, number> = {};
   const errors: string[] = [];
