@@ -38,6 +38,19 @@ const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
  * Imports as the Data view runs them: each file is inspected, imported at once when detection is
  * confident (otherwise shown for review), then saved to browser storage so it survives a reload.
  */
+/** Finished imports stay listed for the person to read, the newest of them only. */
+export const KEEP_FINISHED = 20;
+const FINISHED: ReadonlySet<DraftStatus> = new Set(['done', 'refused', 'cancelled']);
+
+/**
+ * Drafts (newest first) without the finished ones beyond the newest `keep`: a session that
+ * imports all day must not hold every summary, reject list and file forever.
+ */
+export function keepNewestFinished<T extends { status: DraftStatus }>(drafts: readonly T[], keep = KEEP_FINISHED): T[] {
+  let finished = 0;
+  return drafts.filter((d) => !FINISHED.has(d.status) || ++finished <= keep);
+}
+
 export const useImportsStore = defineStore('imports', () => {
   const drafts = ref<Draft[]>([]);
   const storageProblem = ref<PersistProblem | null>(null);
@@ -57,6 +70,7 @@ export const useImportsStore = defineStore('imports', () => {
 
   async function addOne(file: File | Blob, fileName: string, remap?: SavedDataset): Promise<void> {
     const key = nextKey++;
+    drafts.value = keepNewestFinished(drafts.value);
     drafts.value.unshift({
       key,
       fileName,
