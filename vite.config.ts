@@ -2,6 +2,7 @@ import { fileURLToPath, URL } from 'node:url';
 import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './src/security/csp.ts';
+import { neutraliseForeignUrls } from './src/security/offline.ts';
 
 // The production page carries its CSP in a <meta> tag so that any static server keeps it. Dev mode
 // is left without one: Vite's dev server injects inline styles for hot reload.
@@ -18,8 +19,23 @@ function cspMeta(): Plugin {
   };
 }
 
+// DuckDB's wasm names its extension repositories and a CDN stylesheet; we use neither, and the
+// shipped binaries should not name them either (see src/security/offline.ts).
+function offlineWasm(): Plugin {
+  return {
+    name: 'hqd-offline-wasm',
+    apply: 'build',
+    generateBundle(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.wasm') || typeof file.source === 'string') continue;
+        file.source = neutraliseForeignUrls(file.source).bytes;
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [vue(), cspMeta()],
+  plugins: [vue(), cspMeta(), offlineWasm()],
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

@@ -2,8 +2,9 @@
 // integration (DuckDB under Node), then the production build driven in Debian's Chromium.
 // Ends with one line `tests: N passed, M failed` and a non-zero exit when anything failed.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { namedForeignHosts } from '../src/security/offline';
 import { CHROMIUM_PATH } from './lib/chromium';
 import { ROOT } from './lib/preview';
 
@@ -53,6 +54,23 @@ function vitest(project: string): boolean {
   return ok;
 }
 
+/** The built files name no CDN or extension repository: the app must run with no network at all. */
+function offlineCheck(): boolean {
+  console.log('\n▶ offline (dist names no foreign host)');
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else for (const host of namedForeignHosts(readFileSync(path).toString('latin1'))) found.push(`${path.slice(ROOT.length + 1)}: ${host}`);
+    }
+  };
+  walk(join(ROOT, 'dist'));
+  for (const f of found) console.error(`  names a foreign host: ${f}`);
+  console.log(`${found.length === 0 ? '✔' : '✘'} offline`);
+  return found.length === 0;
+}
+
 mkdirSync(reports, { recursive: true });
 const failures: string[] = [];
 const step = (name: string, ok: boolean) => ok || failures.push(name);
@@ -65,6 +83,7 @@ step('unit', vitest('unit'));
 step('integration', vitest('integration'));
 const built = run('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
 step('build', built);
+if (built) step('offline', offlineCheck());
 if (built && haveChromium) step('e2e', vitest('e2e'));
 else failures.push('e2e (not run)');
 
