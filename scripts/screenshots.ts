@@ -49,7 +49,7 @@ const SCENES: Record<string, (page: Page) => Promise<void>> = {
   imports: async (page) => {
     await page.setInputFiles('[data-testid=import-input]', [join(REAL, 'statcan-province-population', 'canada_province_population.csv')]);
     await page.locator('[data-testid=import-summary]').waitFor();
-    const messy = ['单位名称;统计时间;得分;备注', '东湖区;2023;88.5;', '西城区;2023年;91;', '南港区;二〇二三;90;', '北岭区;2023;不详;', '临江县;2024;93;'].join('\n');
+    const messy = ['单位名称;统计时间;得分;备注', '东湖区;2023;88.5;', '西城区;2023年;91;', '南港区;二〇二三;90;', '北岭区;2023;不详;', '高新区;2023', '临江县;2024;93;', '白沙县;2024;87;'].join('\n');
     // Newest drafts come first: each file below is draft 0 when it arrives.
     const review = async (name: string) => {
       await page.setInputFiles('[data-testid=import-input]', [{ name, mimeType: 'text/csv', buffer: Buffer.from(messy) }]);

@@ -14,15 +14,47 @@ export const STAGE = 'hqd_stage';
 
 const col = (i: number) => `c${i}`;
 
+// Matches no real cell: an empty field reads as '' and only a field absent from a short record
+// reads as NULL, which is how a short record is told from one with empty cells at its end.
+const ABSENT = '\u0001\u0002';
+
+/**
+ * Why a staged record is not read as a whole: `shortRow` when its last usual field is absent
+ * (`read.fields`, unknown for mappings saved before), `longRow` when a filled field lies past the
+ * header (DuckDB keeps the first one in the overflow column and drops the rest). Reading such a
+ * record would take its values from the wrong columns: `南港区,2023,得分,1,234` is not 1.
+ */
+function shapeSql(mapping: ImportMapping): string {
+  const overflow = col(mapping.columns.length);
+  const fields = Math.min(mapping.read.fields ?? 0, mapping.columns.length);
+  const short = fields > 0 ? `WHEN ${col(fields - 1)} IS NULL THEN 'shortRow' ` : '';
+  return `CASE ${short}WHEN trim(${overflow}) <> '' THEN 'longRow' END`;
+}
+
 export function stageSql(file: string, mapping: ImportMapping): string {
   const { read } = mapping;
-  const columns = mapping.columns.map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
+  const columns = [...mapping.columns, null].map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
   // Built outside the import's transaction, so `rowid` numbers the records densely in file order
   // (reading is single-threaded and insertion order is preserved).
-  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT * FROM read_csv(${sqlString(file)},
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT *, ${shapeSql(mapping)} AS shape FROM read_csv(${sqlString(file)},
     delim = ${sqlString(read.delimiter)}, quote = '"', escape = '"', header = false,
     skip = ${Math.max(0, Math.floor(read.headerRow)) + 1}, auto_detect = false, columns = {${columns}},
-    null_padding = true, strict_mode = false, parallel = false)`;
+    null_padding = true, nullstr = ${sqlString(ABSENT)}, strict_mode = false, parallel = false)`;
+}
+
+const dataLimit = (mapping: ImportMapping) => `rowid < ${Math.max(0, Math.floor(mapping.read.dataRows))}`;
+
+export const RAGGED = 'hqd_ragged';
+
+/**
+ * Records refused whole, with their text as read (for the report). A record of blanks only (a
+ * line of spaces in the table) is not a record anyone meant and is left out of the report.
+ */
+export function raggedSql(mapping: ImportMapping): string {
+  const text = `concat_ws(${sqlString(mapping.read.delimiter)}, ${[...mapping.columns, null].map((_, i) => col(i)).join(', ')})`;
+  return `CREATE OR REPLACE TEMP TABLE ${RAGGED} AS SELECT CAST(rowid AS INTEGER) AS rec, shape AS reason,
+      left(${text}, 200) || CASE WHEN shape = 'longRow' THEN ${sqlString(mapping.read.delimiter + '…')} ELSE '' END AS val
+    FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
 }
 
 /**
@@ -67,7 +99,7 @@ export function cellsSelect(mapping: ImportMapping): string {
   };
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);
   if (keys.unit.startsWith('CAST(NULL')) keys.unit = sqlString(mapping.indicator.unit);
-  const limit = `rowid < ${Math.max(0, Math.floor(mapping.read.dataRows))}`;
+  const limit = `${dataLimit(mapping)} AND shape IS NULL`;
 
   if (mapping.layout === 'long') {
     const v = mapping.columns.findIndex((c) => c.role === 'value');
@@ -139,6 +171,7 @@ function cleanName(full: string, stripped: string, table: string): string {
  */
 export function resolveSql(mapping: ImportMapping): string[] {
   return [
+    raggedSql(mapping),
     // A view: materialising the cells would copy every value once more for nothing.
     `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsSelect(mapping)}`,
     // Start date and grain are worked out once per distinct period, not once per row.
@@ -159,7 +192,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
           parent_id || '/' || bname) END AS entity_id
       FROM parent`,
     `CREATE OR REPLACE TEMP TABLE ${INDICATOR_MAP} AS
-      WITH raw AS (SELECT indicator_raw, min(unit_raw) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
+      WITH raw AS (SELECT indicator_raw, min(hqd_trim(unit_raw)) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
       texts AS (SELECT indicator_raw, unit_raw, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
       named AS (SELECT indicator_raw, unit_raw, ${cleanName('i_full', 'i_short', 'texts')} AS iname FROM texts)
       SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
@@ -233,18 +266,22 @@ export const SUMMARY_SQL = `SELECT
     CAST(count(*) FILTER (WHERE reason IS NOT NULL AND reason <> 'missing') AS INTEGER) AS rejected,
     CAST(count(DISTINCT entity_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS entities,
     CAST(count(DISTINCT indicator_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS indicators,
-    CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods
+    CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods,
+    (SELECT CAST(count(*) AS INTEGER) FROM ${RAGGED}) AS ragged
   FROM ${RESOLVED}`;
 
-/** Rejected cells in file order: record, then column position (`col` alone would be the alias). */
+/** Rejected cells and records in file order: record, then column position (a whole record first). */
 export function rejectsSql(limit: number): string {
-  return `SELECT rec, value_column AS col, COALESCE(bad_text, '') AS val, reason
-    FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing' ORDER BY ${RESOLVED}.rec, ${RESOLVED}.col LIMIT ${Math.floor(limit)}`;
+  return `SELECT rec, col, val, reason FROM (
+      SELECT rec, value_column AS col, COALESCE(bad_text, '') AS val, reason, ${RESOLVED}.col AS position
+      FROM ${RESOLVED} WHERE reason IS NOT NULL AND reason <> 'missing'
+      UNION ALL SELECT rec, '', val, reason, -1 FROM ${RAGGED})
+    ORDER BY rec, position LIMIT ${Math.floor(limit)}`;
 }
 
 export function dropTempSql(): string[] {
   return [
     `DROP VIEW IF EXISTS ${sqlIdent(CELLS)}`,
-    ...[STAGE, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
+    ...[STAGE, RAGGED, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
   ];
 }

@@ -59,7 +59,7 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
     }
     await step(stageSql(request.registeredFile, mapping));
     for (const sql of resolveSql(mapping)) await step(sql);
-    const [summary] = await step<{ rows: number; rejected: number; entities: number; indicators: number; periods: number }>(SUMMARY_SQL);
+    const [summary] = await step<{ rows: number; rejected: number; entities: number; indicators: number; periods: number; ragged: number }>(SUMMARY_SQL);
     if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
     const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
     request.signal?.throwIfAborted();
@@ -86,6 +86,7 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
       datasetId: request.datasetId,
       rows: summary.rows,
       rejected: summary.rejected,
+      raggedRows: summary.ragged,
       entities: summary.entities,
       indicators: summary.indicators,
       periods: summary.periods,

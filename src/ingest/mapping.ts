@@ -25,6 +25,12 @@ export interface ReadOptions {
   headerRow: number;
   /** Number of data records after the header; records past it (notes, footnotes) are not read. */
   dataRows: number;
+  /**
+   * Fields a whole data record has (the table's usual width, which a header with one delimiter
+   * more or less does not change). A record with fewer is short and not read. Absent in mappings
+   * saved before short records were reported: those files are read as they were then.
+   */
+  fields?: number;
 }
 
 export interface IndicatorDefaults {
@@ -51,12 +57,16 @@ export interface RejectedCell {
   reason: RejectReason;
 }
 
-export type RejectReason = 'period' | 'number' | 'entity' | 'indicator' | 'duplicate';
+/** Why a cell was refused; `shortRow` and `longRow` refuse a whole record (its column is empty). */
+export type RejectReason = 'period' | 'number' | 'entity' | 'indicator' | 'duplicate' | 'shortRow' | 'longRow';
 
 export interface ImportResult {
   datasetId: string;
   rows: number;
+  /** Cells refused (missing markers are neither rows nor rejects). */
   rejected: number;
+  /** Records not read at all because they have fewer fields than the table, or more than the header. */
+  raggedRows: number;
   entities: number;
   indicators: number;
   periods: number;

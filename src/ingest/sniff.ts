@@ -69,6 +69,8 @@ export interface SniffResult {
   dataRowsSeen: number;
   /** Fields per record of the table: the number of columns read. */
   fieldCount: number;
+  /** Fields of the table's usual record (the header may have one more or one less). */
+  recordWidth: number;
   /** Header texts, trimmed, one per field (empty strings kept). */
   headers: string[];
   /** One per field, positionally; unnamed columns are named `(column N)`. */
@@ -548,6 +550,7 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     dataRows: 0,
     dataRowsSeen: 0,
     fieldCount: 0,
+    recordWidth: 0,
     headers: [],
     columns: [],
     layout: 'long',
@@ -615,6 +618,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     dataRows: extent.ended ? extent.rows - emptyLines : Number.MAX_SAFE_INTEGER,
     dataRowsSeen: dataRecords.length,
     fieldCount: width,
+    recordWidth: tableWidth,
     headers,
     columns: headers.map((name, i) => ({ name: columnName(name, i), role: decision.roles[i] ?? 'ignore' })),
     layout: decision.layout,
@@ -636,6 +640,7 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
       delimiter: result.delimiter,
       headerRow: result.recordsBeforeData - 1,
       dataRows: result.dataRows,
+      fields: result.recordWidth,
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },

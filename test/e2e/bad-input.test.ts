@@ -193,12 +193,14 @@ describe('bad files in the Data view', () => {
 
   // Lines 10 to 12 of this file are short: a value absent at the end (as when a tool drops trailing
   // empty cells), a cell absent in the middle (so the rest moved one column left), two cells only.
+  // A whole row follows: two fields on the last line would be read as a note under the table.
   const RAGGED = [
     '地区,年份,指标,数值',
     ...['东湖区', '西城区', '南港区', '北岭区', '高新区', '临江县', '青山县', '白沙县'].map((e, i) => `${e},2023,参差得分,${i + 1}`),
     '清河县,2024,参差得分',
     '东湖区,参差得分,9',
     '西城区,2024',
+    '石门县,2023,参差得分,9',
   ].join('\n');
 
   it('imports the whole rows of a file with short rows, and takes no value from a short one', async () => {
@@ -206,33 +208,53 @@ describe('bad files in the Data view', () => {
     const draft = await settledDraft(w.page, '参差.csv');
     expect(await draft.getAttribute('data-status')).toBe('done');
     const summary = draft.locator('[data-testid=import-summary]');
-    expect(await summary.getAttribute('data-rows')).toBe('8');
-    expect(await summary.getAttribute('data-entities')).toBe('8');
+    expect(await summary.getAttribute('data-rows')).toBe('9');
+    expect(await summary.getAttribute('data-entities')).toBe('9');
     expect(await summary.getAttribute('data-periods')).toBe('1');
-    expect(await w.page.locator('[data-testid=dataset-row][data-name=参差]').getAttribute('data-rows')).toBe('8');
+    expect(await w.page.locator('[data-testid=dataset-row][data-name=参差]').getAttribute('data-rows')).toBe('9');
     await stillWorks();
   });
 
-  // KNOWN BUG (src/ingest/load-sql.ts, stageSql): read_csv runs with null_padding = true,
-  // strict_mode = false and exactly as many columns as the header. A short row is padded with
-  // NULLs, which the load takes for empty cells: `东湖区,参差得分,9` loses its value 9 without a word.
-  // A row wider than the header is cut to the header's width: `南港区,2023,得分,1,234` (an unquoted
-  // thousands separator) imports the value 1. Ragged rows must be reported by line, and a wide
-  // row's values rejected, not imported shifted. Flip these two to `it` once that is fixed.
-  it.fails('reports each short row of that file by its line', async () => {
+  /** The rejects table of a settled draft, row by row: line, column, value, reason. */
+  const rejectRows = (draft: Locator) =>
+    draft.locator('[data-testid=import-rejects] tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')));
+
+  it('reports each short row of that file by its line, and says so in the summary', async () => {
     const draft = await settledDraft(w.page, '参差.csv');
-    const lines = await draft.locator('[data-testid=import-rejects] tbody tr td:first-child').evaluateAll((tds) => tds.map((td) => td.textContent));
-    expect(lines).toEqual(['10', '11', '12']);
+    const summary = draft.locator('[data-testid=import-summary]');
+    expect(await summary.getAttribute('data-ragged')).toBe('3');
+    expect(await summary.getAttribute('data-rejected')).toBe('0');
+    expect(await summary.innerText()).toContain('另有 3 行的字段数与表头不符，整行未导入。');
+    const short = '整行未导入：字段少于表格的列数，数值可能错位';
+    expect(await rejectRows(draft)).toEqual([
+      ['10', '（整行）', '清河县,2024,参差得分', short],
+      ['11', '（整行）', '东湖区,参差得分,9', short],
+      ['12', '（整行）', '西城区,2024', short],
+    ]);
   });
 
-  it.fails('rejects the values of a row with more fields than the header, by line, instead of importing them shifted', async () => {
-    const text = ['地区,年份,指标,数值', '东湖区,2023,加宽得分,1', '西城区,2023,加宽得分,2', '南港区,2023,加宽得分,1,234', '北岭区,2023,加宽得分,5,备注'].join('\n');
+  it('rejects a row with more fields than the header, by line, instead of importing it shifted', async () => {
+    // `1,234`: a thousands separator left unquoted. A trailing delimiter (`,` after 3) adds no field.
+    const text = [
+      '地区,年份,指标,数值',
+      ...['东湖区', '西城区', '高新区', '临江县', '青山县'].map((e, i) => `${e},2023,加宽得分,${i + 1}`),
+      '白沙县,2023,加宽得分,6,',
+      '南港区,2023,加宽得分,1,234',
+      '北岭区,2023,加宽得分,5,备注,更多',
+    ].join('\n');
     await w.page.setInputFiles('[data-testid=import-input]', [file('加宽.csv', text + '\n')]);
     const draft = await settledDraft(w.page, '加宽.csv');
     const summary = draft.locator('[data-testid=import-summary]');
-    expect(await summary.getAttribute('data-rows'), 'values imported').toBe('2');
-    const lines = await draft.locator('[data-testid=import-rejects] tbody tr td:first-child').evaluateAll((tds) => tds.map((td) => td.textContent));
-    expect(lines).toEqual(['4', '5']);
+    expect(await summary.getAttribute('data-rows'), 'values imported').toBe('6');
+    expect(await summary.getAttribute('data-ragged')).toBe('2');
+    const long = '整行未导入：字段多于表头（含逗号的数字需加引号，如 "1,234"）';
+    expect(await rejectRows(draft)).toEqual([
+      ['8', '（整行）', '南港区,2023,加宽得分,1,234,…', long],
+      ['9', '（整行）', '北岭区,2023,加宽得分,5,备注,…', long],
+    ]);
+    const row = w.page.locator('[data-testid=dataset-row][data-name=加宽]');
+    expect(await row.getAttribute('data-rows')).toBe('6');
+    await stillWorks();
   });
 
   it('does not hang or crash on a 10,000-column header, and imports it', async () => {

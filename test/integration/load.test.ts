@@ -101,6 +101,74 @@ describe('loading a dataset', () => {
   });
 });
 
+describe('records that do not fit the table', () => {
+  const withFields = (text: string, fields: number): ImportMapping => {
+    const m = longMapping(text);
+    return { ...m, read: { ...m.read, fields } };
+  };
+
+  it('refuses short and long records whole, by line with their text, and reads the rest exactly', async () => {
+    const text = [
+      '地区,年份,指标,数值',
+      '东湖区,2023,参差得分,1',
+      '西城区,2023,参差得分', // value dropped at the end
+      '南港区,参差得分,3', // a cell absent in the middle: the rest moved left
+      '北岭区,2023,参差得分,1,234', // an unquoted thousands separator
+      '高新区,2023,参差得分,5,', // a trailing delimiter adds no field
+      '临江县,2023,参差得分,,', // an empty value and a trailing delimiter: missing, not short
+      '   ', // a line of blanks is no record anyone meant
+      '青山县,2023,参差得分,7',
+    ].join('\n');
+    const before = await snapshot();
+    const result = await importText('r1', text, withFields(text, 4));
+    expect(result).toMatchObject({ rows: 3, rejected: 0, raggedRows: 3 });
+    expect(result.rejects).toEqual([
+      { line: 3, column: '', value: '西城区,2023,参差得分', reason: 'shortRow' },
+      { line: 4, column: '', value: '南港区,参差得分,3', reason: 'shortRow' },
+      { line: 5, column: '', value: '北岭区,2023,参差得分,1,234,…', reason: 'longRow' },
+    ]);
+    const rows = await engine.query<{ name: string; value: number }>(
+      `SELECT e.name, o.value FROM observations o JOIN entities e USING (entity_id) WHERE dataset_id = 'r1' ORDER BY o.value`,
+    );
+    expect(rows).toEqual([
+      { name: '东湖区', value: 1 },
+      { name: '高新区', value: 5 },
+      { name: '青山县', value: 7 },
+    ]);
+    expect((await snapshot()).filter((r) => r.dataset_id !== 'r1')).toEqual(before);
+  });
+
+  it('lists a refused record before the refused cells of later records, in file order', async () => {
+    const text = ['地区,年份,指标,数值', '东湖区,2023,参差得分,x', '西城区,2023', '南港区,2023,参差得分,3'].join('\n');
+    const result = await importText('r2', text, withFields(text, 4));
+    expect(result.rejects.map((r) => [r.line, r.reason])).toEqual([
+      [2, 'number'],
+      [3, 'shortRow'],
+    ]);
+  });
+
+  it('takes the usual record width, not the header, as whole: a header with one delimiter more refuses nothing', async () => {
+    const text = ['地区,年份,指标,数值,', '东湖区,2023,宽头得分,1', '西城区,2023,宽头得分,2'].join('\n');
+    const m = withFields(text, 4);
+    const mapping: ImportMapping = { ...m, columns: [...m.columns.slice(0, 4), { name: '(column 5)', role: 'ignore' }] };
+    const result = await importText('r3', text, mapping);
+    expect(result).toMatchObject({ rows: 2, raggedRows: 0, rejects: [] });
+  });
+
+  it('reads a mapping saved before record widths were kept as it was read then: short records are not refused', async () => {
+    const text = ['地区,年份,指标,数值', '东湖区,2023,旧映射得分,1', '西城区,2023,旧映射得分'].join('\n');
+    const result = await importText('r4', text);
+    expect(result).toMatchObject({ rows: 1, raggedRows: 0, rejects: [] });
+  });
+
+  it('refuses a file whose every record is ragged, and changes nothing', async () => {
+    const text = ['地区,年份,指标,数值', '东湖区,2023', '西城区,2023'].join('\n');
+    const before = await snapshot();
+    await expect(importText('r5', text, withFields(text, 4))).rejects.toBeInstanceOf(ImportRefused);
+    expect(await snapshot()).toEqual(before);
+  });
+});
+
 describe('several loads at once', () => {
   it('keeps each file to its own dataset when imports overlap', async () => {
     const texts = ['地区,年份,指标,数值\n甲,2023,a,1\n', '地区,年份,指标,数值\n乙,2023,b,2\n乙,2024,b,3\n', '地区,年份,指标,数值\n丙,2023,c,4\n'];

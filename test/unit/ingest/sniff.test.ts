@@ -37,7 +37,7 @@ describe('sniffing the real files of shared/realdata', () => {
     expect(r.warnings).toEqual([]);
     expect(toMapping(r, encoding)).toEqual({
       layout: 'wide-period',
-      read: { encoding: 'gb18030', delimiter: ',', headerRow: 3, dataRows: 31 },
+      read: { encoding: 'gb18030', delimiter: ',', headerRow: 3, dataRows: 31, fields: 21 },
       columns: r.columns,
       indicator: r.indicator,
       entityLevel: 'region',
@@ -89,7 +89,7 @@ describe('sniffing the real files of shared/realdata', () => {
     expect(r.footerLines.at(-1)).toBe('https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1710000901');
     expect(r.confidence).toBe('high');
     // load-sql skips headerRow + 1 lines: the mapping points at the unit row so that data follows.
-    expect(toMapping(r, encoding).read).toEqual({ encoding: 'utf-8', delimiter: ',', headerRow: 9, dataRows: 14 });
+    expect(toMapping(r, encoding).read).toEqual({ encoding: 'utf-8', delimiter: ',', headerRow: 9, dataRows: 14, fields: 54 });
   });
 
   it('World Bank long: CRLF, quoted names with commas, 11,347 rows', () => {
