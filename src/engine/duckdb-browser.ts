@@ -5,7 +5,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
 import { createLock } from './lock';
-import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL } from './setup';
+import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
 import type { Engine, Row, SqlParam } from './types';
 
 export interface EngineProgress {
@@ -177,6 +177,7 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
       performance.mark('hqd:db-opened');
       const conn = await db.connect();
       for (const statement of ENGINE_SETUP_SQL) await conn.query(statement);
+      await conn.query(memoryLimitSql(memoryLimitMb((navigator as Navigator & { deviceMemory?: number }).deviceMemory)));
       return new BrowserEngine(db, conn, worker);
     };
     return await Promise.race([start(), failed]);

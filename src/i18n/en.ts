@@ -135,6 +135,8 @@ const en: Messages<typeof zh> = {
     'no-value-column': 'No value column was chosen.',
     'read-failed': 'DuckDB could not read this file: {detail}',
     'out-of-memory': 'The file is too large for the browser’s memory. Nothing was changed. Split the file and import the parts.',
+    'out-of-memory-limit': 'The file is too large: importing it needs more memory than the analysis engine may use on this computer ({size}). Nothing was changed. Split the file and import the parts.',
+    'engine-lost': 'The analysis engine stopped during the import (usually the file is too large and memory ran out). This file was not imported; the data already loaded is being restored. Split the file and import the parts.',
   },
   reject: {
     period: 'period not recognised (expected 2023, 2023H1, 2023Q1, 2023-03 …)',

@@ -11,7 +11,7 @@ export const MAX_FILE_BYTES = 1024 ** 3;
 /** How much of a file is read to detect its shape and show a preview. */
 export const SNIFF_BYTES = 256 * 1024;
 
-export type RefusalReason = 'empty' | 'too-large' | 'binary' | 'no-header' | 'header-only' | 'no-values' | 'no-value-column' | 'read-failed' | 'out-of-memory';
+export type RefusalReason = 'empty' | 'too-large' | 'binary' | 'no-header' | 'header-only' | 'no-values' | 'no-value-column' | 'read-failed' | 'out-of-memory' | 'engine-lost';
 
 /** A refused file, with a reason the interface turns into words. Never a stack trace. */
 export class ImportError extends Error {
@@ -86,11 +86,23 @@ export interface ImportRequest {
   onProgress?: (phase: ImportPhase, share: number) => void;
 }
 
+/**
+ * The limit in bytes that DuckDB names in its out-of-memory error:
+ * `could not allocate block of size 256.0 KiB (122.0 MiB/122.0 MiB used)`.
+ */
+export function memoryLimitIn(message: string): number | null {
+  const m = /\/\s*([\d.]+) ([KMGT])iB used\)/.exec(message);
+  return m ? Math.round(Number(m[1]) * 1024 ** ('KMGT'.indexOf(m[2] as string) + 1)) : null;
+}
+
 function explain(error: unknown): ImportError {
   if (error instanceof ImportError) return error;
   if (error instanceof ImportRefused) return new ImportError('no-values');
+  // The worker stopped mid-import (a wasm heap that could not grow aborts it): the engine store
+  // restarts it and restores the saved datasets; this file was never saved.
+  if (error instanceof Error && error.name === 'EngineLostError') return new ImportError('engine-lost');
   const message = error instanceof Error ? error.message : String(error);
-  if (/out of memory|memory limit|allocation/i.test(message)) return new ImportError('out-of-memory');
+  if (/out of memory|memory limit|allocation/i.test(message)) return new ImportError('out-of-memory', String(memoryLimitIn(message) ?? ''));
   return new ImportError('read-failed', message.split('\n')[0]?.slice(0, 300) ?? '');
 }
 

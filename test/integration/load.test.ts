@@ -1,8 +1,10 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
+import { ImportError, importDataFile, inspectFile } from '../../src/ingest/import-file';
 import { ImportRefused, loadDataset } from '../../src/ingest/load';
 import type { ImportMapping } from '../../src/ingest/mapping';
 import { guessLongColumns } from '../../src/ingest/roles';
+import { memoryLimitMb, memoryLimitSql } from '../../src/engine/setup';
 import { sampleEngine } from '../support/samples';
 
 let engine: Engine;
@@ -167,6 +169,27 @@ describe('records that do not fit the table', () => {
     await expect(importText('r5', text, withFields(text, 4))).rejects.toBeInstanceOf(ImportRefused);
     expect(await snapshot()).toEqual(before);
   });
+});
+
+describe('a file larger than the engine may hold', () => {
+  it('is refused as out of memory with the limit named, adds nothing, and the engine goes on working', async () => {
+    // A 0.25 GB device's limit, and a file whose staged text alone is about twice that.
+    await engine.query(memoryLimitSql(memoryLimitMb(0.25)));
+    const before = await snapshot();
+    const lines = ['地区,年份,指标,数值'];
+    for (let i = 0; i < 1_200_000; i++) lines.push(`内存测试用的一个很长的地区名称${i % 5000},${2000 + (i % 20)},内存测试指标名称${i % 12},${i}.5`);
+    const file = new Blob([lines.join('\n')]);
+    const inspection = await inspectFile(file, '太大.csv');
+    const error = await importDataFile(engine, { file, datasetId: 'big', name: '太大', sourceFile: '太大.csv', mapping: inspection.mapping }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ImportError);
+    expect(error).toMatchObject({ reason: 'out-of-memory' });
+    expect(Number((error as ImportError).detail)).toBe(128 * 1024 ** 2);
+    expect(await snapshot()).toEqual(before);
+    expect(await engine.query(`SELECT count(*) AS n FROM datasets WHERE dataset_id = 'big'`)).toEqual([{ n: 0 }]);
+    // Temporary tables were dropped: a small file imports under the same limit.
+    const small = ['地区,年份,指标,数值', '东湖区,2023,内存测试指标,1', '西城区,2023,内存测试指标,2'].join('\n');
+    expect((await importText('small', small)).rows).toBe(2);
+  }, 120_000);
 });
 
 describe('several loads at once', () => {
