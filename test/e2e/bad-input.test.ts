@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator, Page } from 'playwright-core';
 import { closeBrowser, openPage, waitReady, type PageWatch } from './support/app';
+import { csvFile, datasetRows, expectNoErrors, settledDraft, type DatasetRow } from './support/imports';
 
 // What the issue asks of bad input: every bad file ends with a clear message (or, where reading it
 // is right, an honest summary), and the app keeps working. Storage that is full or denied is said
@@ -11,26 +12,7 @@ import { closeBrowser, openPage, waitReady, type PageWatch } from './support/app
 
 afterAll(closeBrowser);
 
-const file = (name: string, content: string | Buffer) => ({ name, mimeType: 'text/csv', buffer: typeof content === 'string' ? Buffer.from(content) : content });
-
-interface DatasetRow {
-  id: string;
-  name: string;
-  rows: number;
-}
-
-function datasetRows(page: Page): Promise<DatasetRow[]> {
-  return page.locator('[data-testid=dataset-row]').evaluateAll((rows) =>
-    rows.map((r) => ({ id: r.getAttribute('data-dataset') ?? '', name: r.getAttribute('data-name') ?? '', rows: Number(r.getAttribute('data-rows')) })),
-  );
-}
-
-/** The draft card of one uploaded file, once it has stopped working (imported, refused or waiting for review). */
-async function settledDraft(page: Page, fileName: string, timeout = 30_000): Promise<Locator> {
-  const draft = page.locator('[data-testid=import-draft]').filter({ has: page.getByRole('heading', { name: fileName, exact: true }) });
-  await expect.poll(() => draft.getAttribute('data-status'), { timeout, interval: 100 }).toMatch(/^(done|refused|review|cancelled)$/);
-  return draft;
-}
+const file = csvFile;
 
 async function chartPoints(page: Page): Promise<Record<string, number>> {
   const charts = await page.locator('[data-testid=chart]').evaluateAll((els) => els.map((e) => [e.getAttribute('data-kind') ?? '', Number(e.getAttribute('data-points'))] as const));
@@ -63,13 +45,6 @@ async function overviewDrawn(page: Page, expected?: Record<string, number>): Pro
 async function backToData(page: Page): Promise<void> {
   await page.click('[data-testid=nav-data]');
   await page.locator('[data-testid=import-input]:not([disabled])').waitFor({ state: 'attached' });
-}
-
-async function expectNoErrors(w: PageWatch): Promise<void> {
-  expect(w.pageErrors).toEqual([]);
-  expect(w.consoleErrors).toEqual([]);
-  expect(await w.cspViolations()).toEqual([]);
-  expect(w.foreignRequests).toEqual([]);
 }
 
 describe('bad files in the Data view', () => {
