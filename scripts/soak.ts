@@ -12,6 +12,7 @@ import { ROOT, startPreview } from './lib/preview';
 const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 2000);
 const SEED = Number(process.env.SOAK_SEED ?? 20251123);
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 3000);
+const EVERY = Number(process.env.SOAK_CHECKPOINT ?? 100);
 
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -25,7 +26,7 @@ try {
   const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
   await page.goto(`${preview.url}/`);
   await page.waitForSelector('#app[data-state=ready]', { timeout: 60_000 });
-  const run = await runLongRun(page, ACTIONS, SEED, 250);
+  const run = await runLongRun(page, ACTIONS, SEED, EVERY);
   console.log(`  ${run.seconds.toFixed(0)} s · ${JSON.stringify(run.counts)}`);
   for (const c of run.checkpoints) console.log(`  #${c.action}: live charts ${c.liveCharts}, charts on screen ${c.chartsOnScreen}, heap ${mb(c.heap)}`);
   console.log(`  errors: ${run.errors.length === 0 ? 'none' : run.errors.join(' | ')}`);

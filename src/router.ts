@@ -1,5 +1,5 @@
+import { nextTick } from 'vue';
 import { createRouter, createWebHistory } from 'vue-router';
-
 
 export const router = createRouter({
   history: createWebHistory(),
@@ -14,3 +14,10 @@ export const router = createRouter({
     { path: '/:rest(.*)*', redirect: '/' },
   ],
 });
+
+// `#app[data-navigating]` while a route's view is fetched and mounted, as views carry `data-busy`
+// while they query: until both are gone, what is on screen is not yet what the address says.
+const navigating = (on: boolean) => document.getElementById('app')?.toggleAttribute('data-navigating', on);
+router.beforeEach(() => void navigating(true));
+router.afterEach(() => void nextTick(() => navigating(false)));
+router.onError(() => navigating(false));

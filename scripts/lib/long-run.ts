@@ -28,7 +28,9 @@ async function settle(page: Page): Promise<void> {
   // Settled: the app is ready and no view is querying. Polled with evaluate (the CSP refuses the
   // eval that waitForFunction with a string would need).
   for (let i = 0; i < 300; i++) {
-    const done = await page.evaluate(`document.querySelector('#app[data-state=ready]') !== null && document.querySelector('[data-busy=true]') === null`);
+    const done = await page.evaluate(
+      `document.querySelector('#app[data-state=ready]:not([data-navigating])') !== null && document.querySelector('[data-busy=true]') === null`,
+    );
     if (done) return;
     await page.waitForTimeout(20);
   }
@@ -144,9 +146,15 @@ export async function runLongRun(page: Page, actions: number, seed: number, chec
   for (let n = 1; n <= actions; n++) {
     let x = random() * total;
     const [name, , act] = ACTIONS.find((a) => (x -= a[1]) < 0) ?? (ACTIONS[0] as (typeof ACTIONS)[number]);
-    const done = await act(page, random, n);
+    let done: boolean;
+    try {
+      done = await act(page, random, n);
+      await settle(page);
+    } catch (error) {
+      // Which action of the seeded run failed, so that it can be replayed and looked at.
+      throw new Error(`action ${n} (${name}) of seed ${seed}: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`, { cause: error });
+    }
     counts[done ? name : `${name} (not possible here)`] = (counts[done ? name : `${name} (not possible here)`] ?? 0) + 1;
-    await settle(page);
     if (n % checkpointEvery === 0 || n === actions) {
       const liveCharts = Number((await page.getAttribute('#app', 'data-live-charts')) ?? 0);
       const chartsOnScreen = await page.locator('[data-testid=chart]').count();
