@@ -37,9 +37,12 @@ class BrowserEngine implements Engine {
   private busy = 0;
   private lostReason: EngineLostError | null = null;
   private readonly lostListeners: (() => void)[] = [];
-  private rejectAll: (error: EngineLostError) => void = () => undefined;
-  /** Settles (rejects) only when the worker is lost; every call races it, so none hangs forever. */
-  private readonly lostSignal = new Promise<never>((_, reject) => (this.rejectAll = reject));
+  /**
+   * How to fail each call in flight when the worker is lost, so that none hangs forever. A set,
+   * not a race against one never-settling promise: each race would leave a reaction on that
+   * promise for as long as the engine lives, thousands an hour on a busy dashboard.
+   */
+  private readonly pending = new Set<(error: EngineLostError) => void>();
   private heartbeat: ReturnType<typeof setInterval> | undefined;
 
   constructor(
@@ -47,7 +50,6 @@ class BrowserEngine implements Engine {
     private readonly conn: duckdb.AsyncDuckDBConnection,
     private readonly worker: Worker,
   ) {
-    this.lostSignal.catch(() => undefined);
     // A crashed worker may say nothing at all: an idle engine is asked for its version now and
     // then, and one that does not answer is given up. Busy engines are not asked (a long import
     // legitimately keeps the worker from answering).
@@ -74,7 +76,8 @@ class BrowserEngine implements Engine {
     this.lostReason = new EngineLostError();
     clearInterval(this.heartbeat);
     this.worker.terminate();
-    this.rejectAll(this.lostReason);
+    for (const reject of this.pending) reject(this.lostReason);
+    this.pending.clear();
     for (const listener of this.lostListeners) listener();
   }
 
@@ -82,7 +85,15 @@ class BrowserEngine implements Engine {
   private guard<T>(call: () => Promise<T>): Promise<T> {
     if (this.lostReason) return Promise.reject(this.lostReason);
     this.busy++;
-    return Promise.race([call(), this.lostSignal]).finally(() => this.busy--);
+    return new Promise<T>((resolve, reject) => {
+      this.pending.add(reject);
+      call()
+        .then(resolve, reject)
+        .finally(() => {
+          this.pending.delete(reject);
+          this.busy--;
+        });
+    });
   }
 
   query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
