@@ -21,6 +21,8 @@ export interface HeatmapInput {
 // A sequential blue ramp (light to dark): readable by red–green colour-blind viewers, and every
 // cell also prints its score, so colour is never the only carrier.
 export const HEAT_COLORS = ['#eef4fb', '#c6dbef', '#85bcdb', '#4292c6', '#1c5fa3', '#0b3b73'];
+/** Scores from which a cell is dark enough for a white label. */
+const DARK_FROM = 55;
 
 export function heatmapPointCount(input: Pick<HeatmapInput, 'rows' | 'columns' | 'cells'>): number {
   let n = 0;
@@ -31,13 +33,24 @@ export function heatmapPointCount(input: Pick<HeatmapInput, 'rows' | 'columns' |
 /** Entities down, indicators across, each cell coloured and labelled by its indicator score (0–100). */
 export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
   const big = input.theme === 'dark';
-  const data: { value: [number, number, number]; label: { color: string } }[] = [];
+  // Cells on the dark end of the ramp carry white labels. Two series rather than a label option on
+  // each of hundreds of cells: ECharts builds a model per item that has options of its own, and
+  // that made the heatmap the slowest chart of the overview.
+  const light: [number, number, number][] = [];
+  const dark: [number, number, number][] = [];
   input.rows.forEach((r, y) =>
     input.columns.forEach((c, x) => {
       const cell = input.cells.get(`${r.id}|${c.id}`);
-      if (cell) data.push({ value: [x, y, Math.round(cell.score * 10) / 10], label: { color: cell.score >= 55 ? '#ffffff' : INK.light } });
+      if (cell) (cell.score >= DARK_FROM ? dark : light).push([x, y, Math.round(cell.score * 10) / 10]);
     }),
   );
+  const cells = (data: [number, number, number][], color: string) => ({
+    type: 'heatmap',
+    data,
+    label: { show: true, color, fontSize: big ? 16 : 11, formatter: (p: { value: [number, number, number] }) => String(Math.round(p.value[2])) },
+    itemStyle: { borderColor: big ? '#111a24' : '#ffffff', borderWidth: 2 },
+    emphasis: { itemStyle: { borderColor: INK[input.theme], borderWidth: 2 } },
+  });
   return {
     aria: { enabled: true },
     animation: false,
@@ -72,14 +85,6 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
       axisLabel: { fontSize: big ? 18 : 12, color: MUTED[input.theme], width: big ? 240 : 160, overflow: 'truncate' },
     },
     visualMap: { show: false, min: 0, max: 100, dimension: 2, inRange: { color: HEAT_COLORS } },
-    series: [
-      {
-        type: 'heatmap',
-        data,
-        label: { show: true, fontSize: big ? 16 : 11, formatter: (p: { value: [number, number, number] }) => String(Math.round(p.value[2])) },
-        itemStyle: { borderColor: big ? '#111a24' : '#ffffff', borderWidth: 2 },
-        emphasis: { itemStyle: { borderColor: INK[input.theme], borderWidth: 2 } },
-      },
-    ],
+    series: [cells(light, INK.light), cells(dark, '#ffffff')],
   };
 }

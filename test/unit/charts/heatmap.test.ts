@@ -17,7 +17,7 @@ type Option = {
   xAxis: { data: string[] };
   yAxis: { data: string[]; inverse: boolean };
   visualMap: { min: number; max: number; inRange: { color: string[] } };
-  series: { type: string; data: { value: [number, number, number]; label: { color: string } }[] }[];
+  series: { type: string; data: [number, number, number][]; label: { color: string } }[];
 };
 
 describe('buildHeatmapOption', () => {
@@ -30,7 +30,8 @@ describe('buildHeatmapOption', () => {
   });
 
   it('draws a cell per value and leaves missing cells empty, not zero', () => {
-    expect(o.series[0]?.data.map((d) => d.value)).toEqual([
+    const cells = o.series.flatMap((s) => s.data).sort((a, b) => a[1] - b[1] || a[0] - b[0]);
+    expect(cells).toEqual([
       [0, 0, 97.3],
       [1, 0, 40],
       [0, 1, 60],
@@ -40,6 +41,10 @@ describe('buildHeatmapOption', () => {
 
   it('scales colour over 0–100 and keeps labels readable on dark cells', () => {
     expect(o.visualMap).toMatchObject({ min: 0, max: 100, inRange: { color: HEAT_COLORS } });
-    expect(o.series[0]?.data.map((d) => d.label.color)).toEqual(['#ffffff', '#1f2933', '#ffffff']);
+    // Light cells carry dark labels, dark cells (score 55 and up) white ones.
+    expect(o.series.map((s) => [s.type, s.label.color, s.data.map((d) => d[2])])).toEqual([
+      ['heatmap', '#1f2933', [40]],
+      ['heatmap', '#ffffff', [97.3, 60]],
+    ]);
   });
 });
