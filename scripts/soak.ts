@@ -5,7 +5,7 @@
 // and prints what a leak or a fault would show: errors, live chart instances, the heap.
 import { spawnSync } from 'node:child_process';
 import { launchChromium } from './lib/chromium';
-import { runLongRun } from './lib/long-run';
+import { heapSlope, runLongRun } from './lib/long-run';
 import { runPresentSoak } from './lib/present-soak';
 import { ROOT, startPreview } from './lib/preview';
 
@@ -13,6 +13,8 @@ const ACTIONS = Number(process.env.SOAK_ACTIONS ?? 2000);
 const SEED = Number(process.env.SOAK_SEED ?? 20251123);
 const CHANGES = Number(process.env.SOAK_CHANGES ?? 3000);
 const EVERY = Number(process.env.SOAK_CHECKPOINT ?? 100);
+/** Heap growth allowed per action: imports that are kept and the finished drafts listed, not a leak. */
+const SLOPE_BUDGET = 2000;
 
 const build = spawnSync(process.execPath, ['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'], { cwd: ROOT, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
@@ -31,7 +33,9 @@ try {
   for (const c of run.checkpoints) console.log(`  #${c.action}: live charts ${c.liveCharts}, charts on screen ${c.chartsOnScreen}, heap ${mb(c.heap)}`);
   console.log(`  errors: ${run.errors.length === 0 ? 'none' : run.errors.join(' | ')}`);
   const leaked = run.checkpoints.filter((c) => c.liveCharts !== c.chartsOnScreen);
-  failed ||= run.errors.length > 0 || leaked.length > 0;
+  const slope = heapSlope(run.checkpoints);
+  console.log(`  heap growth: ${(slope / 1000).toFixed(2)} KB per action (least squares after the first checkpoint; budget ${SLOPE_BUDGET / 1000} KB)`);
+  failed ||= run.errors.length > 0 || leaked.length > 0 || slope > SLOPE_BUDGET;
   await page.close();
 
   console.log(`present: ${CHANGES} slide changes at 0.1 s`);

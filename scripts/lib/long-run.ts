@@ -145,6 +145,21 @@ const ACTIONS: [string, number, Action][] = [
   ],
 ];
 
+/**
+ * Growth of the heap in bytes per action: the least-squares slope through the checkpoints after
+ * the first (which still carries the warm-up: code compiled, chunks loaded, the first drafts).
+ * A leak of a few hundred bytes per action shows over a long run however the GC timing falls.
+ */
+export function heapSlope(checkpoints: readonly LongRunCheckpoint[]): number {
+  const points = checkpoints.slice(1);
+  if (points.length < 2) return 0;
+  const mx = points.reduce((s, c) => s + c.action, 0) / points.length;
+  const my = points.reduce((s, c) => s + c.heap, 0) / points.length;
+  const sxy = points.reduce((s, c) => s + (c.action - mx) * (c.heap - my), 0);
+  const sxx = points.reduce((s, c) => s + (c.action - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+
 /** Runs `actions` random actions from a ready page; `errors` gathers page errors seen meanwhile. */
 export async function runLongRun(page: Page, actions: number, seed: number, checkpointEvery = 250): Promise<LongRunResult> {
   // The sample generator's seeded generator: a failing run replays from its printed seed.
