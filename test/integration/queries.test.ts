@@ -6,6 +6,9 @@ import { listIndicators, listYears } from '../../src/queries/indicators';
 import { observationsInView } from '../../src/queries/scope';
 import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
+import { queryHistory } from '../../src/queries/history';
+import { heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
+import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
 import { sampleEngine } from '../support/samples';
@@ -28,6 +31,30 @@ describe('observations in view', () => {
       expect(direct.length).toBeGreaterThan(0);
       // The same dataset twice takes the grouping path: every cell once, with the same value.
       expect(direct).toEqual(await engine.query(sql([id, id])));
+    }
+  });
+});
+
+describe("a view's observations held in memory", () => {
+  it('answer every snapshot, history and series question exactly as DuckDB does, for one dataset or several', async () => {
+    const [indicator] = await listIndicators(engine, all);
+    for (const datasetIds of [all, ['sample-satisfaction'], ['sample-industry', 'sample-coverage']]) {
+      const scope = { dataVersion: 1, datasetIds, entityIds: ['city', ...districts] };
+      const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS);
+      const rows = await engine.query<HeldRow>(sql, params);
+      expect(rows.length).toBeGreaterThan(0);
+      for (const year of [2025, 2022, 2019, 2010]) {
+        for (const entityIds of [scope.entityIds, districts.slice(2, 5), ['city']]) {
+          expect(heldSnapshot(rows, entityIds, year)).toEqual(await querySnapshot(engine, { datasetIds, entityIds, year }));
+          expect(heldHistory(rows, entityIds, year)).toEqual(await queryHistory(engine, datasetIds, entityIds, year));
+          expect(heldSeries(rows, indicator!.indicator_id, entityIds, year)).toEqual(
+            await querySeries(engine, { datasetIds, indicatorId: indicator!.indicator_id, entityIds, toYear: year }),
+          );
+        }
+      }
+      // And through the view's questions, held or not.
+      const q = await viewQueries(engine, scope);
+      expect(await q.snapshot(districts, 2024)).toEqual(await querySnapshot(engine, { datasetIds, entityIds: districts, year: 2024 }));
     }
   });
 });

@@ -1,9 +1,10 @@
 import { computed, shallowRef, watch, type Ref } from 'vue';
 import type { Engine } from '../../engine/types';
 import { listEntities, type EntityInfo } from '../../queries/entities';
-import { queryHistory, type HistoryRow } from '../../queries/history';
+import type { HistoryRow } from '../../queries/history';
 import { chooseYear, listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
-import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
+import type { SnapshotRow } from '../../queries/snapshot';
+import { viewQueries } from '../../queries/view-cache';
 
 export interface EntityInputs {
   engine: Ref<Engine | null>;
@@ -59,11 +60,12 @@ export function useEntityData(inputs: EntityInputs) {
       years.value = y;
       catalogKey = key;
     }
-    const [h, p, d] = await Promise.all([
-      queryHistory(engine, datasetIds, [inputs.entityId.value], year.value),
-      querySnapshot(engine, { datasetIds, entityIds: peerEntities.value.map((x) => x.entity_id), year: year.value }),
-      querySnapshot(engine, { datasetIds, entityIds: below.value.map((x) => x.entity_id), year: year.value }),
-    ]);
+    const peerIds = peerEntities.value.map((x) => x.entity_id);
+    const belowIds = below.value.map((x) => x.entity_id);
+    // The entity is one of its peers: the scope is the peers and everything below the entity.
+    const q = await viewQueries(engine, { dataVersion: inputs.dataVersion.value, datasetIds, entityIds: [...peerIds, ...belowIds] });
+    if (mine !== generation) return;
+    const [h, p, d] = await Promise.all([q.history([inputs.entityId.value], year.value), q.snapshot(peerIds, year.value), q.snapshot(belowIds, year.value)]);
     if (mine !== generation) return;
     history.value = h;
     peers.value = p;

@@ -4,9 +4,10 @@ import { listEntities, type EntityInfo } from '../../queries/entities';
 import { pickHeadline } from '../../queries/headline';
 import { chooseScope, type Scope } from '../../queries/hierarchy';
 import { chooseYear, listIndicators, listYears, type IndicatorInfo } from '../../queries/indicators';
-import { querySeries, type SeriesPoint } from '../../queries/series';
-import { queryHistory, type HistoryRow } from '../../queries/history';
-import { querySnapshot, type SnapshotRow } from '../../queries/snapshot';
+import type { SeriesPoint } from '../../queries/series';
+import type { HistoryRow } from '../../queries/history';
+import type { SnapshotRow } from '../../queries/snapshot';
+import { viewQueries, type ViewQueries } from '../../queries/view-cache';
 
 export const HEADLINE_COUNT = 6;
 
@@ -32,6 +33,10 @@ export function useOverviewData(inputs: OverviewInputs) {
   /** Every indicator of every member: the inputs of the composite index and the heatmap. */
   const memberValues = shallowRef<SnapshotRow[]>([]);
   const rootHistory = shallowRef<HistoryRow[]>([]);
+  /** The year the values above are of: `year` moves at once, the values when they arrive. */
+  const valuesYear = shallowRef<number>(0);
+  /** The indicator `series` and `ranking` are of; `indicator` moves at once, these when they arrive. */
+  const seriesIndicator = shallowRef<IndicatorInfo | null>(null);
   const loading = ref(true);
   const failed = ref<string | null>(null);
 
@@ -53,34 +58,23 @@ export function useOverviewData(inputs: OverviewInputs) {
     entities.value = e;
   }
 
+  /** The city and its members: every value the overview shows is of them (view-cache.ts). */
+  const scopeIds = () => [...(scope.value.root ? [scope.value.root.entity_id] : []), ...scope.value.members.map((x) => x.entity_id)];
+
   /** Values that depend on the datasets and the year only: headline tiles, scores, target progress. */
-  async function loadYearValues(engine: Engine, datasetIds: string[]): Promise<void> {
-    const { root, members } = scope.value;
+  async function yearValues(q: ViewQueries) {
+    const { root } = scope.value;
     const headlineEntity = root ? [root.entity_id] : [];
-    const [k, m, h] = await Promise.all([
-      querySnapshot(engine, { datasetIds, entityIds: headlineEntity, year: year.value }),
-      querySnapshot(engine, { datasetIds, entityIds: members.map((x) => x.entity_id), year: year.value }),
-      queryHistory(engine, datasetIds, headlineEntity, year.value),
-    ]);
-    kpiRows.value = k;
-    memberValues.value = m;
-    rootHistory.value = h;
+    // The city's rows and its members' rows in one question.
+    const [snapshot, history] = await Promise.all([q.snapshot(scopeIds(), year.value), q.history(headlineEntity, year.value)]);
+    const isRoot = (r: SnapshotRow) => r.entity_id === root?.entity_id;
+    return { kpi: snapshot.filter(isRoot), members: snapshot.filter((r) => !isRoot(r)), history };
   }
 
-  /** The charted indicator's trend; its ranking is a slice of the members' values already held. */
-  async function loadIndicatorValues(engine: Engine, datasetIds: string[]): Promise<void> {
-    const { root, members } = scope.value;
+  /** The charted indicator's trend over the city and its members. */
+  function indicatorSeries(q: ViewQueries): Promise<SeriesPoint[]> {
     const focus = indicator.value;
-    const s = focus
-      ? await querySeries(engine, {
-          datasetIds,
-          indicatorId: focus.indicator_id,
-          entityIds: [...(root ? [root.entity_id] : []), ...members.map((x) => x.entity_id)],
-          toYear: year.value,
-        })
-      : [];
-    series.value = s;
-    ranking.value = focus ? memberValues.value.filter((r) => r.indicator_id === focus.indicator_id) : [];
+    return focus ? q.series(focus.indicator_id, scopeIds(), year.value) : Promise.resolve([]);
   }
 
   // What is loaded is tracked by key; `reconcile` brings each layer up to date with the inputs,
@@ -110,13 +104,25 @@ export function useOverviewData(inputs: OverviewInputs) {
           loaded.catalog = catalogKey;
         }
         const yearKey = `${catalogKey}|${year.value}`;
-        if (loaded.year !== yearKey) {
-          await loadYearValues(engine, datasetIds);
-          loaded.year = yearKey;
-        }
         const indicatorKey = `${yearKey}|${indicator.value?.indicator_id ?? ''}`;
-        if (loaded.indicator !== indicatorKey) {
-          await loadIndicatorValues(engine, datasetIds);
+        const needYear = loaded.year !== yearKey;
+        if (needYear || loaded.indicator !== indicatorKey) {
+          // A new year changes the trend too: both are asked at once and shown in one render,
+          // rather than the charts drawn once for the year and again for the trend.
+          const q = await viewQueries(engine, { dataVersion: inputs.dataVersion.value, datasetIds, entityIds: scopeIds() });
+          const [values, s] = await Promise.all([needYear ? yearValues(q) : null, indicatorSeries(q)]);
+          if (values) {
+            kpiRows.value = values.kpi;
+            memberValues.value = values.members;
+            rootHistory.value = values.history;
+            valuesYear.value = year.value;
+          }
+          const focus = indicator.value;
+          series.value = s;
+          seriesIndicator.value = focus;
+          // The ranking is a slice of the members' values already held.
+          ranking.value = focus ? memberValues.value.filter((r) => r.indicator_id === focus.indicator_id) : [];
+          loaded.year = yearKey;
           loaded.indicator = indicatorKey;
         }
       } while (again);
@@ -132,5 +138,5 @@ export function useOverviewData(inputs: OverviewInputs) {
     immediate: true,
   });
 
-  return { indicators, years, entities, scope, year, headline, indicator, kpiRows, series, ranking, memberValues, rootHistory, loading, failed };
+  return { indicators, years, entities, scope, year, valuesYear, seriesIndicator, headline, indicator, kpiRows, series, ranking, memberValues, rootHistory, loading, failed };
 }
