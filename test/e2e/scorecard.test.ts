@@ -52,6 +52,34 @@ describe('district and branch scorecards', () => {
 });
 
 describe('printing a scorecard', () => {
+  it('draws a trend chart below the fold with the new period once it is scrolled to, as a fresh page draws it', async () => {
+    // Charts out of sight take a period change when they come into view (EChart.vue).
+    const shoot = async (page: import('playwright-core').Page) => {
+      const chart = page.locator('.trends__chart [data-testid=chart]').last();
+      await chart.scrollIntoViewIfNeeded();
+      await page.waitForTimeout(800);
+      return chart.screenshot();
+    };
+    const fresh = await openPage('/district/d01?period=2021', { width: 1366, height: 768 });
+    await waitReady(fresh.page);
+    const expected = await shoot(fresh.page);
+    await fresh.context.close();
+
+    const w = await openPage('/district/d01?period=2025', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    const before = await shoot(w.page);
+    expect(before.equals(expected), 'the 2025 chart differs from the 2021 one').toBe(false);
+    // Back to the top, where the period is chosen: the chart is far out of sight.
+    await w.page.locator('h1').scrollIntoViewIfNeeded();
+    await w.page.waitForTimeout(300);
+    expect(await w.page.locator('.trends__chart [data-testid=chart]').last().evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(1500);
+    await w.page.locator('.entity__year select').selectOption('2021');
+    await w.page.waitForURL(/period=2021/);
+    await w.page.locator('.entity[data-busy=false]').waitFor();
+    expect((await shoot(w.page)).equals(expected)).toBe(true);
+    await w.context.close();
+  });
+
   it('prints on A4 without controls', async () => {
     const w = await openPage('/district/d01?period=2025', { width: 1366, height: 768 });
     await waitReady(w.page);
