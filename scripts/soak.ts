@@ -30,7 +30,7 @@ try {
   await page.waitForSelector('#app[data-state=ready]', { timeout: 60_000 });
   const run = await runLongRun(page, ACTIONS, SEED, EVERY);
   console.log(`  ${run.seconds.toFixed(0)} s · ${JSON.stringify(run.counts)}`);
-  for (const c of run.checkpoints) console.log(`  #${c.action}: live charts ${c.liveCharts}, charts on screen ${c.chartsOnScreen}, heap ${mb(c.heap)}`);
+  for (const c of run.checkpoints) console.log(`  #${c.action}: live charts ${c.liveCharts}, charts on screen ${c.chartsOnScreen}, objects ${mb(c.heap)}, code ${mb(c.code)}`);
   console.log(`  errors: ${run.errors.length === 0 ? 'none' : run.errors.join(' | ')}`);
   const leaked = run.checkpoints.filter((c) => c.liveCharts !== c.chartsOnScreen);
   const slope = heapSlope(run.checkpoints);

@@ -1,17 +1,11 @@
-import type { CDPSession, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { heapAfterGc, type HeapFigures } from './heap';
+
+export type { HeapFigures };
 
 // Runs a Present show unattended and watches what a long meeting would: how many ECharts
 // instances are alive at each slide change, and the JS heap (after garbage collection) once the
 // first full cycle has played and again at the end. Shared by the browser test and `npm run bench`.
-
-export interface HeapFigures {
-  /** V8's used heap, bytes, as the DevTools memory panel reports it. */
-  used: number;
-  /** The part of it that is compiled code (bytecode, optimised code and their metadata). */
-  code: number;
-  /** Everything else: the objects a leak would be made of. */
-  data: number;
-}
 
 export interface SoakResult {
   changes: number;
@@ -40,22 +34,6 @@ const WATCH = `(() => {
   }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-live-charts'] });
 })()`;
 
-/** Self sizes of the heap snapshot's nodes, split into compiled code and the rest. */
-async function codeBytes(cdp: CDPSession): Promise<number> {
-  const chunks: string[] = [];
-  const onChunk = (e: { chunk: string }) => chunks.push(e.chunk);
-  cdp.on('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  await cdp.send('HeapProfiler.takeHeapSnapshot', { reportProgress: false });
-  cdp.off('HeapProfiler.addHeapSnapshotChunk', onChunk);
-  const snap = JSON.parse(chunks.join('')) as { snapshot: { meta: { node_fields: string[]; node_types: [string[]] } }; nodes: number[] };
-  const fields = snap.snapshot.meta.node_fields;
-  const [typeAt, sizeAt, width] = [fields.indexOf('type'), fields.indexOf('self_size'), fields.length];
-  const code = snap.snapshot.meta.node_types[0].indexOf('code');
-  let bytes = 0;
-  for (let i = 0; i < snap.nodes.length; i += width) if (snap.nodes[i + typeAt] === code) bytes += snap.nodes[i + sizeAt] ?? 0;
-  return bytes;
-}
-
 /**
  * The heap with the show paused (so no slide is half-built), after three collections. V8 keeps
  * compiling hot functions for the first few hundred changes; that code is counted apart, so a
@@ -64,15 +42,9 @@ async function codeBytes(cdp: CDPSession): Promise<number> {
 async function measureHeap(page: Page): Promise<HeapFigures> {
   await page.keyboard.press('Space');
   await page.waitForTimeout(500);
-  const cdp = await page.context().newCDPSession(page);
   try {
-    await cdp.send('HeapProfiler.enable');
-    for (let i = 0; i < 3; i++) await cdp.send('HeapProfiler.collectGarbage');
-    const { usedSize } = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number };
-    const code = await codeBytes(cdp);
-    return { used: usedSize, code, data: usedSize - code };
+    return await heapAfterGc(page);
   } finally {
-    await cdp.detach();
     await page.keyboard.press('Space');
   }
 }

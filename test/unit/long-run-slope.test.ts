@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { heapSlope } from '../../scripts/lib/long-run';
 
-const at = (action: number, heap: number) => ({ action, heap, liveCharts: 0, chartsOnScreen: 0 });
+const at = (action: number, heap: number) => ({ action, heap, code: 0, liveCharts: 0, chartsOnScreen: 0 });
 
 describe('heapSlope', () => {
   it('is the growth per action after the first checkpoint', () => {
