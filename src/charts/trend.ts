@@ -29,6 +29,20 @@ export interface TrendInput {
 }
 
 /** Count of values drawn, for `data-points` and the table view. */
+/** One line per entity from points in any order, in the order entities first appear; names from the points unless given. */
+export function seriesByEntity(
+  points: readonly { entity_id: string; period: string; value: number; name?: string }[],
+  nameOf: (entityId: string) => string | undefined = () => undefined,
+): TrendSeries[] {
+  const byEntity = new Map<string, { id: string; name: string; values: Map<string, number> }>();
+  for (const p of points) {
+    let s = byEntity.get(p.entity_id);
+    if (!s) byEntity.set(p.entity_id, (s = { id: p.entity_id, name: p.name ?? nameOf(p.entity_id) ?? p.entity_id, values: new Map() }));
+    s.values.set(p.period, p.value);
+  }
+  return [...byEntity.values()];
+}
+
 export function trendPointCount(input: Pick<TrendInput, 'periods' | 'series'>): number {
   return input.series.reduce((n, s) => n + input.periods.filter((p) => s.values.has(p)).length, 0);
 }

@@ -6,7 +6,7 @@ import { rankRows } from '../../charts/ranking';
 import { buildScoreBarsOption } from '../../charts/score-bars';
 import { scaleForScreen } from '../../charts/screen-scale';
 import { PALETTE_DARK } from '../../charts/theme';
-import { buildTrendOption, trendPointCount, type TrendSeries } from '../../charts/trend';
+import { buildTrendOption, seriesByEntity, trendPointCount } from '../../charts/trend';
 import type { DistrictTile, LaggingRow } from '../../components/present/SlideDistrict.vue';
 import { formatValue } from '../../format/number';
 import { periodLabel } from '../../format/period';
@@ -116,19 +116,14 @@ export function useSlideContent(data: ReturnType<typeof usePresentData>, model: 
     const members = new Set(model.districts.value);
     const rows = data.history.value.filter((h) => h.indicator_id === indicatorId && (h.entity_id === root || members.has(h.entity_id)));
     const periods = [...new Set(rows.map((r) => r.period))].sort();
-    const byEntity = new Map<string, TrendSeries & { values: Map<string, number> }>();
-    for (const r of rows) {
-      let s = byEntity.get(r.entity_id);
-      if (!s) byEntity.set(r.entity_id, (s = { id: r.entity_id, name: model.names.value.get(r.entity_id) ?? r.entity_id, values: new Map() }));
-      s.values.set(r.period, r.value);
-    }
-    const latest = [...byEntity.values()].flatMap((s) => {
+    const lines = seriesByEntity(rows, (id) => model.names.value.get(id));
+    const latest = lines.flatMap((s) => {
       const k = kpiFigures(rows.filter((r) => r.entity_id === s.id));
       return k ? [{ id: s.id, name: s.name, value: k.value, prev: k.prevValue, emphasis: s.id === root }] : [];
     });
     const ranked = rankRows(latest.filter((l) => !l.emphasis), i.direction).slice(0, MAX_ROWS - 1);
     const keep = new Set([...(root ? [root] : []), ...ranked.map((r) => r.id)]);
-    const series = [...byEntity.values()].filter((s) => keep.has(s.id)).sort((a, b) => Number(b.id === root) - Number(a.id === root));
+    const series = lines.filter((s) => keep.has(s.id)).sort((a, b) => Number(b.id === root) - Number(a.id === root));
     const input = {
       periods,
       series,

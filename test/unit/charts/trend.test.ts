@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildTrendOption, trendPointCount } from '../../../src/charts/trend';
+import { buildTrendOption, trendPointCount, seriesByEntity } from '../../../src/charts/trend';
 import type { TrendInput } from '../../../src/charts/trend';
 import { periodLabel } from '../../../src/format/period';
 
@@ -136,5 +136,24 @@ describe('trendPointCount', () => {
 
   it('is 0 without series', () => {
     expect(trendPointCount({ periods: ['2023'], series: [] })).toBe(0);
+  });
+});
+
+describe('seriesByEntity', () => {
+  it('makes one line per entity in order of first appearance, each value under its period', () => {
+    const lines = seriesByEntity([
+      { entity_id: 'b', name: '乙', period: '2024', value: 2 },
+      { entity_id: 'a', name: '甲', period: '2023', value: 1 },
+      { entity_id: 'b', name: '乙', period: '2023', value: 3 },
+    ]);
+    expect(lines.map((s) => [s.id, s.name, [...s.values]])).toEqual([
+      ['b', '乙', [['2024', 2], ['2023', 3]]],
+      ['a', '甲', [['2023', 1]]],
+    ]);
+  });
+
+  it('names points that carry no name by the lookup, else by their id', () => {
+    const lines = seriesByEntity([{ entity_id: 'a', period: '2023', value: 1 }, { entity_id: 'z', period: '2023', value: 2 }], (id) => (id === 'a' ? '甲' : undefined));
+    expect(lines.map((s) => s.name)).toEqual(['甲', 'z']);
   });
 });
