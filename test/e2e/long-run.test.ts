@@ -7,8 +7,13 @@ afterAll(closeBrowser);
 // Sized for CI; `npm run soak` runs 2,000 and more (SOAK_ACTIONS).
 const ACTIONS = Number(process.env.HQD_LONG_RUN_ACTIONS ?? 400);
 const SEED = Number(process.env.HQD_LONG_RUN_SEED ?? 20251123);
-/** Bytes of heap per action; the driver's own leak (file input handles) was 20,000. */
-const SLOPE_BUDGET = 4000;
+/**
+ * Bytes of objects per action. Over 400 actions one checkpoint can read a megabyte high (work
+ * still settling when the heap is read; the 2,000-action soak sees such swings come and go at
+ * 0.25 KB per action overall), which alone moves the slope by about 4 KB. Half the 20 KB per
+ * action of the driver's own leak (file input handles) still fails.
+ */
+const SLOPE_BUDGET = 10_000;
 
 describe('a long session', () => {
   it(`survives ${ACTIONS} random actions (seed ${SEED}) with no error, no leaked chart and a bounded heap`, { timeout: 1_200_000 }, async () => {
