@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCountdown, type Clock } from '../../../src/present/countdown';
+import { createCountdown, type Clock } from '../../../src/features/present/countdown';
 
 /** A clock the test moves by hand. */
 function fakeClock() {

@@ -11,7 +11,7 @@ import {
   showQuery,
   stepIndex,
   type SlideToken,
-} from '../../../src/present/playlist';
+} from '../../../src/features/present/playlist';
 
 const ctx = { districts: ['d01', 'd02', 'd03'], indicators: new Set(['a', 'b', 'c', 'd', 'e']), headline: ['e', 'd', 'c', 'b', 'a'], hasRoot: true };
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { IndicatorInfo } from '../../../src/queries/indicators';
 import { applyOverrides } from '../../../src/scoring/overrides';
 import { DEFAULT_SETTINGS } from '../../../src/scoring/settings';
-import { sanitizeSettings } from '../../../src/stores/scoring';
+import { sanitizeSettings } from '../../../src/app/scoring-store';
 
 const base = { indicator_id: 'a', target: 95, target_year: 2026, weight: 2, tier: 'basic', gate_min: 90, gate_max_stars: 3 } as IndicatorInfo;
 

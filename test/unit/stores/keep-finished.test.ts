@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keepNewestFinished, type DraftStatus } from '../../../src/stores/imports';
+import { keepNewestFinished, type DraftStatus } from '../../../src/features/data/imports-store';
 
 const d = (id: number, status: DraftStatus) => ({ id, status });
 

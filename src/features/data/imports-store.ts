@@ -1,0 +1,232 @@
+import { defineStore } from 'pinia';
+import { markRaw, ref } from 'vue';
+import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
+import { toCsv } from '../../ingest/export-csv';
+import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
+import type { ImportMapping, ImportResult } from '../../ingest/mapping';
+import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
+import { useEngineStore } from '../../app/engine-store';
+
+export type DraftStatus = 'inspecting' | 'review' | 'importing' | 'done' | 'refused' | 'cancelled';
+
+export interface Draft {
+  key: number;
+  fileName: string;
+  file: File | Blob;
+  status: DraftStatus;
+  inspection: Inspection | null;
+  mapping: ImportMapping | null;
+  name: string;
+  phase: ImportPhase;
+  progress: number;
+  result: ImportResult | null;
+  catalogResult: { added: number; updated: number } | null;
+  refusal: { reason: ImportError['reason']; detail: string } | null;
+  /** Set when the draft re-maps an existing dataset: the import replaces it under the same id. */
+  replaces: string | null;
+  importedAt: string | null;
+  controller: AbortController | null;
+}
+
+// Mappings are plain JSON; a copy detaches the editable draft from what was imported (and from
+// Vue's proxies, which structuredClone refuses).
+const cloneMapping = (m: ImportMapping): ImportMapping => JSON.parse(JSON.stringify(m)) as ImportMapping;
+
+const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
+
+/**
+ * Imports as the Data view runs them: each file is inspected, imported at once when detection is
+ * confident (otherwise shown for review), then saved to browser storage so it survives a reload.
+ */
+/** Finished imports stay listed for the person to read, the newest of them only. */
+export const KEEP_FINISHED = 20;
+const FINISHED: ReadonlySet<DraftStatus> = new Set(['done', 'refused', 'cancelled']);
+
+/**
+ * Drafts (newest first) without the finished ones beyond the newest `keep`: a session that
+ * imports all day must not hold every summary, reject list and file forever.
+ */
+export function keepNewestFinished<T extends { status: DraftStatus }>(drafts: readonly T[], keep = KEEP_FINISHED): T[] {
+  let finished = 0;
+  return drafts.filter((d) => !FINISHED.has(d.status) || ++finished <= keep);
+}
+
+export const useImportsStore = defineStore('imports', () => {
+  const drafts = ref<Draft[]>([]);
+  const storageProblem = ref<PersistProblem | null>(null);
+  const undoable = ref<{ saved: SavedDataset; name: string } | null>(null);
+  let nextKey = 1;
+
+  const engineStore = useEngineStore();
+  const engineOrThrow = () => {
+    if (!engineStore.engine) throw new Error('engine not ready');
+    return engineStore.engine;
+  };
+  const find = (key: number) => drafts.value.find((d) => d.key === key);
+
+  async function addFiles(files: readonly File[]): Promise<void> {
+    await Promise.all(files.map((file) => addOne(file, file.name)));
+  }
+
+  async function addOne(file: File | Blob, fileName: string, remap?: SavedDataset): Promise<void> {
+    const key = nextKey++;
+    drafts.value = keepNewestFinished(drafts.value);
+    drafts.value.unshift({
+      key,
+      fileName,
+      file: markRaw(file),
+      status: 'inspecting',
+      inspection: null,
+      mapping: null,
+      name: remap?.name ?? stripExtension(fileName),
+      phase: 'transcode',
+      progress: 0,
+      result: null,
+      catalogResult: null,
+      refusal: null,
+      replaces: remap?.id ?? null,
+      importedAt: remap?.importedAt ?? null,
+      controller: null,
+    });
+    const draft = find(key) as Draft;
+    try {
+      const inspection = await inspectFile(file, fileName);
+      draft.inspection = markRaw(inspection);
+      draft.mapping = cloneMapping(remap?.mapping ?? inspection.mapping);
+      if (inspection.kind === 'catalog') return void (await runCatalog(draft));
+      if (remap || inspection.sniffed.confidence !== 'high') draft.status = 'review';
+      else await confirm(key);
+    } catch (error) {
+      refuse(draft, error);
+    }
+  }
+
+  function refuse(draft: Draft, error: unknown): void {
+    if (error instanceof DOMException && error.name === 'AbortError') {
+      draft.status = 'cancelled';
+      return;
+    }
+    const e = error instanceof ImportError ? error : new ImportError('read-failed', error instanceof Error ? error.message : String(error));
+    draft.refusal = { reason: e.reason, detail: e.detail };
+    draft.status = 'refused';
+  }
+
+  async function runCatalog(draft: Draft): Promise<void> {
+    const inspection = draft.inspection as Inspection;
+    draft.status = 'importing';
+    draft.phase = 'load';
+    const id = newDatasetId();
+    draft.catalogResult = await importCatalogFile(engineOrThrow(), draft.file, id, inspection.encoding, inspection.mapping.read.delimiter);
+    await persist(() =>
+      saveCatalog({ id, sourceFile: draft.fileName, importedAt: new Date().toISOString(), delimiter: inspection.mapping.read.delimiter, file: draft.file }),
+    );
+    await engineStore.refreshDatasets();
+    draft.status = 'done';
+  }
+
+  async function persist(write: () => Promise<void>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      // The data stays usable in this session; the person is told it will not survive a reload.
+      storageProblem.value = persistProblem(error);
+    }
+  }
+
+  async function confirm(key: number): Promise<void> {
+    const draft = find(key);
+    if (!draft?.mapping || !draft.inspection) return;
+    const controller = new AbortController();
+    draft.controller = markRaw(controller);
+    draft.status = 'importing';
+    draft.progress = 0;
+    const datasetId = draft.replaces ?? newDatasetId();
+    const mapping = cloneMapping(draft.mapping);
+    const importedAt = draft.importedAt ?? new Date().toISOString();
+    try {
+      const result = await importDataFile(engineOrThrow(), {
+        file: draft.file,
+        datasetId,
+        name: draft.name.trim() || stripExtension(draft.fileName),
+        sourceFile: draft.fileName,
+        mapping,
+        replace: draft.replaces !== null,
+        importedAt,
+        signal: controller.signal,
+        onProgress: (phase, share) => {
+          draft.phase = phase;
+          draft.progress = share;
+        },
+      });
+      draft.result = markRaw(result);
+      draft.phase = 'save';
+      await persist(() =>
+        saveDataset({ id: datasetId, name: draft.name.trim() || stripExtension(draft.fileName), sourceFile: draft.fileName, importedAt, mapping, file: draft.file }),
+      );
+      // The list shows the dataset by the time the summary appears.
+      await engineStore.refreshDatasets();
+      draft.status = 'done';
+    } catch (error) {
+      refuse(draft, error);
+    } finally {
+      draft.controller = null;
+    }
+  }
+
+  function cancel(key: number): void {
+    const draft = find(key);
+    if (!draft) return;
+    if (draft.controller) draft.controller.abort();
+    else drafts.value = drafts.value.filter((d) => d.key !== key);
+  }
+
+  function dismiss(key: number): void {
+    drafts.value = drafts.value.filter((d) => d.key !== key);
+  }
+
+  async function remap(datasetId: string): Promise<void> {
+    const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
+    if (saved) await addOne(saved.file, saved.sourceFile, saved);
+  }
+
+  async function rename(datasetId: string, name: string): Promise<void> {
+    const clean = name.trim();
+    if (!clean) return;
+    await renameDataset(engineOrThrow(), datasetId, clean);
+    const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
+    if (saved) await persist(() => saveDataset({ ...saved, name: clean }));
+    await engineStore.refreshDatasets();
+  }
+
+  /** Removes at once and offers an undo: the saved file is kept in memory until the next removal. */
+  async function remove(datasetId: string): Promise<void> {
+    const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
+    const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
+    await removeDataset(engineOrThrow(), datasetId);
+    await persist(() => forgetDataset(datasetId));
+    undoable.value = saved ? { saved: markRaw(saved), name } : null;
+    await engineStore.refreshDatasets();
+  }
+
+  async function undoRemove(): Promise<void> {
+    const item = undoable.value;
+    if (!item) return;
+    undoable.value = null;
+    const { saved } = item;
+    await importDataFile(engineOrThrow(), { file: saved.file, datasetId: saved.id, name: saved.name, sourceFile: saved.sourceFile, mapping: saved.mapping, importedAt: saved.importedAt });
+    await persist(() => saveDataset(saved));
+    await engineStore.refreshDatasets();
+  }
+
+  async function exportCsv(datasetId: string): Promise<{ fileName: string; text: string }> {
+    const rows = await exportRows(engineOrThrow(), datasetId);
+    const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
+    const text = toCsv(
+      ['entity_id', 'entity', 'indicator_id', 'indicator', 'unit', 'period', 'value'],
+      rows.map((r) => [r.entity_id, r.entity, r.indicator_id, r.indicator, r.unit, r.period, r.value]),
+    );
+    return { fileName: `${name}.csv`, text };
+  }
+
+  return { drafts, storageProblem, undoable, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv };
+});
