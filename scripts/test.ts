@@ -1,10 +1,13 @@
 // `npm test`: every check, in the order a failure is cheapest to find: lint, typecheck, unit,
 // integration (DuckDB under Node), then the production build driven in Debian's Chromium.
-// Ends with one line `tests: N passed, M failed` and a non-zero exit when anything failed.
+// Ends with one line `tests: N passed, M failed, K skipped` and a non-zero exit when anything
+// failed. Tests of the real files in ../shared/realdata are skipped where that folder is absent (a
+// clone with nothing beside it), and the line then says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { namedForeignHosts } from '../src/security/offline';
+import { NO_REALDATA, REALDATA_LABEL } from '../test/support/realdata';
 import { CHROMIUM_PATH } from './lib/chromium';
 import { ROOT } from './lib/preview';
 
@@ -88,5 +91,6 @@ if (built && haveChromium) step('e2e', vitest('e2e'));
 else failures.push('e2e (not run)');
 
 console.log(`\n${failures.length === 0 ? 'All checks passed.' : `Failed: ${failures.join(', ')}`}`);
-console.log(`tests: ${counts.passed} passed, ${counts.failed + (failures.length > 0 && counts.failed === 0 ? 1 : 0)} failed, ${counts.skipped} skipped`);
+const skippedWhy = NO_REALDATA ? ` (${REALDATA_LABEL} not found)` : '';
+console.log(`tests: ${counts.passed} passed, ${counts.failed + (failures.length > 0 && counts.failed === 0 ? 1 : 0)} failed, ${counts.skipped} skipped${skippedWhy}`);
 process.exit(failures.length === 0 ? 0 : 1);

@@ -1,21 +1,17 @@
-import { readFileSync } from 'node:fs';
 import Papa from 'papaparse';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { importBytes } from '../support/import-bytes';
+import { NO_REALDATA, REALDATA_LABEL, realBytes as bytesOf } from '../support/realdata';
 import { sampleEngine } from '../support/samples';
 
-// Every real file of shared/realdata imported through the app's path, checked against counts and
+// Every real file of ../shared/realdata imported through the app's path, checked against counts and
 // values taken from the raw file with a different parser (papaparse) and the structure read by eye.
-const REAL = new URL('../../../shared/realdata/', import.meta.url);
-const bytesOf = (path: string) => new Uint8Array(readFileSync(new URL(path, REAL)));
+// Skipped where the folder is absent; real-shapes.test.ts covers the same layouts with generated files.
 const parse = (text: string) => Papa.parse<string[]>(text, { skipEmptyLines: false }).data;
 const filled = (cell: string | undefined) => cell !== undefined && cell.trim() !== '' && cell.trim() !== '..';
 
 let engine: Engine;
-beforeAll(async () => {
-  engine = await sampleEngine();
-});
 
 async function value(datasetId: string, entityName: string, period: string, indicatorLike = '%'): Promise<number | undefined> {
   const rows = await engine.query<{ value: number }>(
@@ -26,7 +22,11 @@ async function value(datasetId: string, entityName: string, period: string, indi
   return rows[0]?.value;
 }
 
-describe('real public files', () => {
+describe.skipIf(NO_REALDATA)(`real public files of ${REALDATA_LABEL}`, () => {
+  beforeAll(async () => {
+    engine = await sampleEngine();
+  });
+
   it('World Bank long: every value, quoted names with commas intact', async () => {
     const raw = parse(new TextDecoder().decode(bytesOf('wdi-industry-long/nv.ind.totl.zs_data.csv')));
     const data = raw.slice(1).filter((r) => r.length > 1);

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodePrefix, detectEncoding } from '../../../src/ingest/decode';
-
-const real = (path: string) => new Uint8Array(readFileSync(new URL(`../../../../shared/realdata/${path}`, import.meta.url)));
+import { encodeGb18030 } from '../../support/csv-gen';
+import { NO_REALDATA, REALDATA_LABEL, realBytes as real } from '../../support/realdata';
 const utf8 = (text: string) => new TextEncoder().encode(text);
 
 /** UTF-16 bytes written by hand: TextEncoder only produces UTF-8. */
@@ -42,7 +41,32 @@ describe('detectEncoding', () => {
     expect(detectEncoding(utf16('region,2024\nA,1\n', true, false))).toBe('utf-16le');
     expect(detectEncoding(utf16('region,2024\nA,1\n', false, false))).toBe('utf-16be');
   });
+});
 
+describe('decodePrefix', () => {
+  it('drops the BOM of UTF-8 and UTF-16', () => {
+    expect(decodePrefix(utf8('\ufeff地区,2024年\n'), 'utf-8')).toBe('地区,2024年\n');
+    expect(decodePrefix(utf16('地区,2024年\n', true), 'utf-16le')).toBe('地区,2024年\n');
+    expect(decodePrefix(utf16('地区,2024年\n', false), 'utf-16be')).toBe('地区,2024年\n');
+  });
+
+  it('drops a character cut at the end of the bytes instead of showing U+FFFD', () => {
+    const bytes = utf8('北京,1\n天津');
+    expect(decodePrefix(bytes.subarray(0, bytes.length - 1), 'utf-8')).toBe('北京,1\n天');
+    const gbk = encodeGb18030('数据库：分省年度数据\r\n');
+    expect(decodePrefix(gbk.subarray(0, 3), 'gb18030')).toBe('数');
+  });
+
+  it('cuts at maxChars, never inside a surrogate pair', () => {
+    expect(decodePrefix(utf8('\ufeffabcdef'), 'utf-8', 3)).toBe('abc');
+    expect(decodePrefix(utf8('ab😀cd'), 'utf-8', 3)).toBe('ab');
+    expect(decodePrefix(utf8('ab😀cd'), 'utf-8', 4)).toBe('ab😀');
+    expect(decodePrefix(utf8('地区'), 'utf-8', 10)).toBe('地区');
+  });
+});
+
+// Skipped where the folder is absent: test/integration/real-shapes.test.ts covers the same encodings.
+describe.skipIf(NO_REALDATA)(`the real files of ${REALDATA_LABEL}`, () => {
   it.each([
     ['nbs-province-gbk/分省年度数据 (5).csv', 'gb18030'],
     ['nbs-province-gbk/分省年度数据_整合.csv', 'utf-8'],
@@ -53,32 +77,10 @@ describe('detectEncoding', () => {
     expect(detectEncoding(real(path))).toBe(encoding);
     expect(detectEncoding(real(path).subarray(0, 64 * 1024))).toBe(encoding);
   });
-});
-
-describe('decodePrefix', () => {
-  it('drops the BOM of UTF-8 and UTF-16', () => {
-    expect(decodePrefix(utf8('\ufeff地区,2024年\n'), 'utf-8')).toBe('地区,2024年\n');
-    expect(decodePrefix(utf16('地区,2024年\n', true), 'utf-16le')).toBe('地区,2024年\n');
-    expect(decodePrefix(utf16('地区,2024年\n', false), 'utf-16be')).toBe('地区,2024年\n');
-  });
 
   it('decodes the GB18030 export of the NBS', () => {
     const text = decodePrefix(real('nbs-province-gbk/分省年度数据 (5).csv'), 'gb18030');
     expect(text.split('\r\n').slice(0, 2)).toEqual(['数据库：分省年度数据', '指标：固定资产投资(不含农户)实际到位资金_比上年增长(%)']);
     expect(text).not.toContain('\ufffd');
-  });
-
-  it('drops a character cut at the end of the bytes instead of showing U+FFFD', () => {
-    const bytes = utf8('北京,1\n天津');
-    expect(decodePrefix(bytes.subarray(0, bytes.length - 1), 'utf-8')).toBe('北京,1\n天');
-    const gbk = real('nbs-province-gbk/分省年度数据 (5).csv');
-    expect(decodePrefix(gbk.subarray(0, 3), 'gb18030')).toBe('数');
-  });
-
-  it('cuts at maxChars, never inside a surrogate pair', () => {
-    expect(decodePrefix(utf8('\ufeffabcdef'), 'utf-8', 3)).toBe('abc');
-    expect(decodePrefix(utf8('ab😀cd'), 'utf-8', 3)).toBe('ab');
-    expect(decodePrefix(utf8('ab😀cd'), 'utf-8', 4)).toBe('ab😀');
-    expect(decodePrefix(utf8('地区'), 'utf-8', 10)).toBe('地区');
   });
 });

@@ -1,14 +1,14 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { decodePrefix, detectEncoding } from '../../../src/ingest/decode';
 import type { ColumnRole } from '../../../src/ingest/mapping';
 import { sniff, toMapping, type SniffResult } from '../../../src/ingest/sniff';
+import { NO_REALDATA, REALDATA_LABEL, realBytes } from '../../support/realdata';
 
 const PREFIX_BYTES = 64 * 1024;
 
 /** A real file as the importer sees it: detected encoding, decoded text (all of it, or the first 64 KB). */
 function realFile(path: string, whole = true) {
-  const bytes = new Uint8Array(readFileSync(new URL(`../../../../shared/realdata/${path}`, import.meta.url)));
+  const bytes = realBytes(path);
   const encoding = detectEncoding(bytes);
   const head = whole ? bytes : bytes.subarray(0, PREFIX_BYTES);
   const fileName = path.split('/').pop() ?? path;
@@ -20,7 +20,8 @@ const roleOf = (r: SniffResult, name: string) => r.columns.find((c) => c.name ==
 const count = (r: SniffResult, role: ColumnRole) => r.columns.filter((c) => c.role === role).length;
 const keyRoles = (r: SniffResult) => r.columns.filter((c) => c.role !== 'measure').map((c) => [c.name, c.role]);
 
-describe('sniffing the real files of shared/realdata', () => {
+// Skipped where the folder is absent: test/integration/real-shapes.test.ts covers the same shapes.
+describe.skipIf(NO_REALDATA)(`sniffing the real files of ${REALDATA_LABEL}`, () => {
   it('NBS export: GB18030, three metadata lines, 2024年 headers, a source line below 31 provinces', () => {
     const { encoding, result: r } = realFile('nbs-province-gbk/分省年度数据 (5).csv');
     expect(encoding).toBe('gb18030');
