@@ -1,6 +1,6 @@
-import { PERIOD_MACRO_SQL } from '../ingest/period-sql';
-import { NUMBER_MACRO_SQL } from '../ingest/number-sql';
-import { NAME_MACRO_SQL } from '../ingest/load-sql';
+import { PERIOD_MACRO_SQL } from '../domain/period-sql';
+import { NUMBER_MACRO_SQL } from '../domain/number-sql';
+import { NAME_MACRO_SQL } from '../domain/name-sql';
 import type { Engine } from './types';
 
 // The canonical tables of shared/DATA.md section 1. Every source, sample or upload, ends up here.

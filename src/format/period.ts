@@ -1,4 +1,4 @@
-import { grainOf } from '../ingest/periods';
+import { grainOf } from '../domain/periods';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 

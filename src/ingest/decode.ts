@@ -1,4 +1,4 @@
-import type { Encoding } from './mapping';
+import type { Encoding } from '../domain/mapping';
 
 // Which encoding a CSV file is in, and its first part as text for the sniffer and the preview.
 // Chinese statistical exports come as GBK/GB18030 without any marker, so the rule is: a BOM decides;

@@ -2,7 +2,7 @@ import type { Engine } from '../engine/types';
 import { isCatalogHeader, loadCatalog } from './catalog';
 import { decodePrefix, detectEncoding } from './decode';
 import { ImportRefused, loadDataset } from './load';
-import type { Encoding, ImportMapping, ImportResult } from './mapping';
+import type { Encoding, ImportMapping, ImportResult } from '../domain/mapping';
 import { sniff, toMapping, type SniffResult } from './sniff';
 import { toUtf8 } from './transcode';
 

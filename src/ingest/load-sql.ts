@@ -1,12 +1,15 @@
 import { sqlIdent, sqlString } from '../engine/sql';
-import type { ImportMapping } from './mapping';
-import { periodMapSql } from './period-sql';
+import type { Direction } from '../domain/indicator';
+import type { ImportMapping } from '../domain/mapping';
+import { periodMapSql } from '../domain/period-sql';
 
 // Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
 //   stage     read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
 //   resolved  one row per value cell (wide layouts unpivoted), its raw keys resolved against the
 //             catalog once per distinct text, with a value or the reason it was refused
 //   insert    new entities and indicators, then the canonical rows
+// The cell rules it applies (hqd_period_*, hqd_number, hqd_missing, hqd_trim, hqd_name) are the
+// macros of src/domain, created with the schema.
 // Few statements on purpose: in DuckDB-wasm each statement has a fixed cost that dwarfs the work
 // on a file of a few thousand rows.
 
@@ -136,17 +139,10 @@ export function cellsSelect(mapping: ImportMapping): string {
     FROM ${STAGE} WHERE ${limit}`;
 }
 
-/**
- * `hqd_trim`: trimmed text or NULL. `hqd_name`: also without footnote marks stuck to the end
- * (`Nunavut 5`, `北京①`, `Canada*`); the resolve step uses it only where it merges no two names.
- */
-export const NAME_MACRO_SQL = `CREATE OR REPLACE MACRO hqd_trim(s) AS NULLIF(regexp_replace(s, '^[\\s\\x{3000}]+|[\\s\\x{3000}]+$', '', 'g'), '');
-CREATE OR REPLACE MACRO hqd_name(s) AS NULLIF(regexp_replace(hqd_trim(s), '(\\s+\\d{1,2})+$|[¹²³⁴⁵⁶⁷⁸⁹⁰*†‡①②③④⑤⑥⑦⑧⑨⑩]+$', ''), '')`;
-
 export interface ResolveOptions {
   datasetId: string;
   entityLevel: string;
-  direction: 1 | -1;
+  direction: Direction;
 }
 
 export const CELLS = 'hqd_cells';

@@ -1,7 +1,7 @@
 import { createLock } from '../engine/lock';
 import type { Engine } from '../engine/types';
 import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolveSql, stageSql } from './load-sql';
-import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from './mapping';
+import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from '../domain/mapping';
 
 export interface LoadRequest {
   datasetId: string;

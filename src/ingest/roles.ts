@@ -1,4 +1,4 @@
-import type { ColumnMapping, ColumnRole } from './mapping';
+import type { ColumnMapping, ColumnRole } from '../domain/mapping';
 
 // Header names → column roles for long files. The sniffer's first guess; the person can change it.
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [

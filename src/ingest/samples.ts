@@ -2,7 +2,7 @@ import manifest from '../../data/manifest.json';
 import type { Engine } from '../engine/types';
 import { loadCatalog, loadEntities } from './catalog';
 import { loadDataset } from './load';
-import type { ImportMapping, ImportResult } from './mapping';
+import type { ImportMapping, ImportResult } from '../domain/mapping';
 import { guessLongColumns } from './roles';
 
 export type SampleManifest = typeof manifest;

@@ -1,7 +1,7 @@
 import { splitNameUnit } from './load-sql';
-import type { ColumnMapping, ColumnRole, Delimiter, Encoding, ImportMapping, IndicatorDefaults, Layout } from './mapping';
-import { isMissing, parseNumber } from './numbers';
-import { parsePeriod } from './periods';
+import type { ColumnMapping, ColumnRole, Delimiter, Encoding, ImportMapping, IndicatorDefaults, Layout } from '../domain/mapping';
+import { isMissing, parseNumber } from '../domain/numbers';
+import { parsePeriod } from '../domain/periods';
 import { guessLongColumns, guessRole } from './roles';
 
 // The sniffer: from the decoded first part of a file to a proposed ImportMapping. Pure and

@@ -1,4 +1,4 @@
-import type { Encoding } from './mapping';
+import type { Encoding } from '../domain/mapping';
 import type { TranscodeMessage } from './transcode.worker';
 
 /** The file as UTF-8 bytes DuckDB can read: unchanged when it already is, re-encoded in a worker otherwise. */

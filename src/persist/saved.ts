@@ -1,4 +1,4 @@
-import type { ImportMapping } from '../ingest/mapping';
+import type { ImportMapping } from '../domain/mapping';
 import { deleteRecord, getAll, putRecord, STORES } from './idb';
 
 /** What is kept of an upload: the original file and how it was read. */

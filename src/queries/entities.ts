@@ -1,12 +1,9 @@
+import type { Entity } from '../domain/entity';
 import type { Engine } from '../engine/types';
 import { observationsInView } from './scope';
 
-export interface EntityInfo {
-  entity_id: string;
-  name: string;
-  level: string;
-  parent_id: string | null;
-}
+// moved to src/domain/entity.ts; re-export removed once views import domain
+export type { Entity as EntityInfo } from '../domain/entity';
 
 /** Entities with data in view, plus every ancestor, so that a hierarchy can be drawn. */
 export function entitiesSql(datasetIds: readonly string[]): string {
@@ -18,6 +15,6 @@ export function entitiesSql(datasetIds: readonly string[]): string {
     ORDER BY e.level, e.entity_id`;
 }
 
-export function listEntities(engine: Engine, datasetIds: readonly string[]): Promise<EntityInfo[]> {
-  return engine.query<EntityInfo>(entitiesSql(datasetIds));
+export function listEntities(engine: Engine, datasetIds: readonly string[]): Promise<Entity[]> {
+  return engine.query<Entity>(entitiesSql(datasetIds));
 }

@@ -1,10 +1,10 @@
-import type { EntityInfo } from './entities';
+import type { Entity } from '../domain/entity';
 
 export interface Scope {
   /** The entity whose headline values are shown (the city), when the data has one. */
-  root: EntityInfo | null;
+  root: Entity | null;
   /** The entities compared on the overview: the root's children, or the most common level. */
-  members: EntityInfo[];
+  members: Entity[];
   level: string;
 }
 
@@ -13,14 +13,14 @@ export interface Scope {
  * children in view and the members are its children; flat uploads (World Bank countries) have no
  * root and compare the entities of their most common level.
  */
-export function chooseScope(entities: readonly EntityInfo[]): Scope {
+export function chooseScope(entities: readonly Entity[]): Scope {
   const ids = new Set(entities.map((e) => e.entity_id));
   const childrenOf = (id: string) => entities.filter((e) => e.parent_id === id);
   const tops = entities.filter((e) => e.parent_id === null || !ids.has(e.parent_id));
   // One top entity with children (the city) is the root; several (districts uploaded without
   // their city) are compared side by side.
   const parents = tops.filter((e) => childrenOf(e.entity_id).length > 0);
-  const root = parents.length === 1 ? (parents[0] as EntityInfo) : null;
+  const root = parents.length === 1 ? (parents[0] as Entity) : null;
   if (parents.length > 1) return { root: null, members: tops, level: mostCommon(tops.map((t) => t.level)) };
   if (root) {
     const members = childrenOf(root.entity_id);

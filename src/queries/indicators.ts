@@ -1,24 +1,11 @@
 import type { Engine } from '../engine/types';
-import type { Grain } from '../ingest/periods';
+import type { Indicator } from '../domain/indicator';
+import type { Grain } from '../domain/periods';
 import { sqlList } from '../engine/sql';
 import { observationsInView } from './scope';
 
-export interface IndicatorInfo {
-  indicator_id: string;
-  name_zh: string;
-  name_en: string;
-  category: string;
-  unit: string;
-  direction: 1 | -1;
-  target: number | null;
-  target_year: number | null;
-  weight: number;
-  tier: 'basic' | 'characteristic';
-  gate_min: number | null;
-  gate_max_stars: number | null;
-  decimals: number;
-  definition: string;
-  source: string;
+/** An indicator of the catalog with what the datasets in view hold of it. */
+export interface IndicatorInfo extends Indicator {
   grain: Grain;
   first_period: string;
   last_period: string;

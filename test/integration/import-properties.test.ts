@@ -4,9 +4,9 @@ import type { Engine } from '../../src/engine/types';
 import { removeDataset } from '../../src/ingest/datasets';
 import { detectEncoding } from '../../src/ingest/decode';
 import { ImportError, importDataFile, inspectFile, mappingProblems } from '../../src/ingest/import-file';
-import type { Encoding, ImportMapping, ImportResult } from '../../src/ingest/mapping';
-import { isMissing, parseNumber } from '../../src/ingest/numbers';
-import { parsePeriod } from '../../src/ingest/periods';
+import type { Encoding, ImportMapping, ImportResult } from '../../src/domain/mapping';
+import { isMissing, parseNumber } from '../../src/domain/numbers';
+import { parsePeriod } from '../../src/domain/periods';
 import { badFileArb, encodeText, goodFileArb, numberValue, type BadFile, type ExpectedReject, type ExpectedRow, type GeneratedFile } from '../support/csv-gen';
 import { sampleEngine } from '../support/samples';
 

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { ImportError, importDataFile, inspectFile } from '../../src/ingest/import-file';
 import { ImportRefused, loadDataset } from '../../src/ingest/load';
-import type { ImportMapping } from '../../src/ingest/mapping';
+import type { ImportMapping } from '../../src/domain/mapping';
 import { guessLongColumns } from '../../src/ingest/roles';
 import { memoryLimitMb, memoryLimitSql } from '../../src/engine/setup';
 import { sampleEngine } from '../support/samples';

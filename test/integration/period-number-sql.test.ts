@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createSchema } from '../../src/engine/schema';
 import type { Engine } from '../../src/engine/types';
-import { isMissing, parseNumber } from '../../src/ingest/numbers';
-import { periodMapSql } from '../../src/ingest/period-sql';
-import { parsePeriod } from '../../src/ingest/periods';
+import { isMissing, parseNumber } from '../../src/domain/numbers';
+import { periodMapSql } from '../../src/domain/period-sql';
+import { parsePeriod } from '../../src/domain/periods';
 import { createNodeEngine } from '../support/node-engine';
 
 let engine: Engine;

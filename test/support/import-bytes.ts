@@ -1,7 +1,7 @@
 import type { Engine } from '../../src/engine/types';
 import { decodePrefix, detectEncoding } from '../../src/ingest/decode';
 import { loadDataset } from '../../src/ingest/load';
-import type { ImportMapping, ImportResult } from '../../src/ingest/mapping';
+import type { ImportMapping, ImportResult } from '../../src/domain/mapping';
 import { sniff, toMapping } from '../../src/ingest/sniff';
 
 /**

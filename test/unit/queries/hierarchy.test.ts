@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import type { EntityInfo } from '../../../src/queries/entities';
+import type { Entity } from '../../../src/domain/entity';
 import { chooseScope } from '../../../src/queries/hierarchy';
 
-const entity = (entity_id: string, level: string, parent_id: string | null = null): EntityInfo => ({
+const entity = (entity_id: string, level: string, parent_id: string | null = null): Entity => ({
   entity_id,
   name: entity_id,
   level,
   parent_id,
 });
-const ids = (list: readonly EntityInfo[]) => list.map((e) => e.entity_id);
+const ids = (list: readonly Entity[]) => list.map((e) => e.entity_id);
 
 describe('chooseScope', () => {
   it('with city → districts → branches, takes the city as root and its districts as members', () => {

@@ -1,6 +1,8 @@
 // Period spellings of shared/DATA.md section 3. The pattern table is the single source: the
 // TypeScript parser (header detection, preview) and the SQL macro (the load) are both built from it.
 
+import { translate } from './text';
+
 export type Grain = 'year' | 'half' | 'quarter' | 'month';
 
 export interface PeriodPattern {
@@ -38,15 +40,6 @@ export interface Period {
   grain: Grain;
   /** First day of the period, `YYYY-MM-DD`. */
   start: string;
-}
-
-function translate(text: string, from: string, to: string): string {
-  let out = '';
-  for (const ch of text) {
-    const i = from.indexOf(ch);
-    out += i >= 0 ? (to[i] as string) : ch;
-  }
-  return out;
 }
 
 /** The same steps as `hqd_period_clean` in SQL: trim, ASCII digits, upper case, Chinese halves. */

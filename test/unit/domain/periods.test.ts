@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { grainOf, normalPeriod, parsePeriod, yearOf } from '../../../src/ingest/periods';
-import type { Grain } from '../../../src/ingest/periods';
+import { grainOf, normalPeriod, parsePeriod, yearOf } from '../../../src/domain/periods';
+import type { Grain } from '../../../src/domain/periods';
 
 type Case = [input: string, period: string, grain: Grain, start: string];
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isMissing, parseNumber } from '../../../src/ingest/numbers';
+import { isMissing, parseNumber } from '../../../src/domain/numbers';
 
 // shared/DATA.md section 4: missing markers produce no row and are not errors; numbers may carry
 // thousands separators, a percent sign, full-width digits or stray spaces.

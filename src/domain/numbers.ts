@@ -2,6 +2,8 @@
 // full-width digits and stray spaces. TypeScript serves the sniffer and preview; `number-sql.ts`
 // builds the SQL macro the load uses from the same constants.
 
+import { translate } from './text';
+
 /** Cells that mean "no value": they produce no row and are not errors. Compared case-insensitively. */
 export const MISSING_MARKERS: readonly string[] = ['', '..', '...', '-', '--', '—', '–', 'na', 'n/a', 'null', 'none', '无', '…'];
 
@@ -12,15 +14,6 @@ export const NUMBER_FULLWIDTH_TO = '0123456789.,-+%';
 export const NUMBER_RE = '[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)? ?%?';
 
 const SPACE_RE = /^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g;
-
-function translate(text: string, from: string, to: string): string {
-  let out = '';
-  for (const ch of text) {
-    const i = from.indexOf(ch);
-    out += i >= 0 ? (to[i] as string) : ch;
-  }
-  return out;
-}
 
 export function cleanNumberText(raw: string): string {
   return translate(raw.replace(SPACE_RE, ''), NUMBER_FULLWIDTH_FROM, NUMBER_FULLWIDTH_TO);

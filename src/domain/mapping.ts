@@ -1,0 +1,76 @@
+// How a file is read: the result of sniffing, editable by the person before the import, and
+// stored with the dataset so that it can be imported again exactly the same way after a reload.
+
+import type { Direction } from './indicator';
+
+export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
+
+/**
+ * `key` columns carry the key in their cells; `measure` columns carry values whose key (indicator,
+ * period or entity, depending on the layout) is the column's header.
+ */
+export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'measure' | 'ignore';
+
+export type Delimiter = ',' | ';' | '\t' | '|';
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+
+export interface ColumnMapping {
+  /** Header text as it appears in the file (trimmed). */
+  name: string;
+  role: ColumnRole;
+}
+
+export interface ReadOptions {
+  encoding: Encoding;
+  delimiter: Delimiter;
+  /** 0-based index of the header record in the decoded text; records above it are metadata. */
+  headerRow: number;
+  /** Number of data records after the header; records past it (notes, footnotes) are not read. */
+  dataRows: number;
+  /**
+   * Fields a whole data record has (the table's usual width, which a header with one delimiter
+   * more or less does not change). A record with fewer is short and not read. Absent in mappings
+   * saved before short records were reported: those files are read as they were then.
+   */
+  fields?: number;
+}
+
+export interface IndicatorDefaults {
+  /** Used when the file has no indicator column (a metadata line or the person names it). */
+  name: string;
+  unit: string;
+  direction: Direction;
+}
+
+export interface ImportMapping {
+  layout: Layout;
+  read: ReadOptions;
+  columns: ColumnMapping[];
+  indicator: IndicatorDefaults;
+  /** Level given to entities the file introduces (`region` for generic uploads). */
+  entityLevel: string;
+}
+
+export interface RejectedCell {
+  /** 1-based line of the record in the file as the person sees it in a text editor (approximate for quoted line breaks). */
+  line: number;
+  column: string;
+  value: string;
+  reason: RejectReason;
+}
+
+/** Why a cell was refused; `shortRow` and `longRow` refuse a whole record (its column is empty). */
+export type RejectReason = 'period' | 'number' | 'entity' | 'indicator' | 'duplicate' | 'shortRow' | 'longRow';
+
+export interface ImportResult {
+  datasetId: string;
+  rows: number;
+  /** Cells refused (missing markers are neither rows nor rejects). */
+  rejected: number;
+  /** Records not read at all because they have fewer fields than the table, or more than the header. */
+  raggedRows: number;
+  entities: number;
+  indicators: number;
+  periods: number;
+  rejects: RejectedCell[];
+}
