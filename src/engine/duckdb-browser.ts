@@ -6,7 +6,7 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { arrowToRows } from './arrow-rows';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
-import type { Engine, Row, SqlParam } from './types';
+import { EngineLostError, type Engine, type Row, type SqlParam } from './types';
 
 export interface EngineProgress {
   loaded: number;
@@ -19,14 +19,6 @@ const BUNDLES: duckdb.DuckDBBundles = {
   mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
   eh: { mainModule: ehWasm, mainWorker: ehWorker },
 };
-
-/** The worker stopped answering (it crashed or was closed): nothing sent to it will return. */
-export class EngineLostError extends Error {
-  constructor() {
-    super('the analysis engine stopped');
-    this.name = 'EngineLostError';
-  }
-}
 
 /** How often an idle engine is asked whether it is alive, and how long it has to answer. */
 export const HEARTBEAT_MS = 2000;

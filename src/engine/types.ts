@@ -16,3 +16,14 @@ export interface Engine {
   registerFile(name: string, data: Blob | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
 }
+
+/**
+ * Every call fails with this once the engine is lost: its worker crashed or stopped answering, and
+ * nothing sent to it will return. Callers tell it from a failed query by `instanceof`.
+ */
+export class EngineLostError extends Error {
+  constructor() {
+    super('the analysis engine stopped');
+    this.name = 'EngineLostError';
+  }
+}

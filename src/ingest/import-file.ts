@@ -1,4 +1,4 @@
-import type { Engine } from '../engine/types';
+import { EngineLostError, type Engine } from '../engine/types';
 import { isCatalogHeader, loadCatalog } from './catalog';
 import { decodePrefix, detectEncoding } from './decode';
 import { ImportRefused, loadDataset } from './load';
@@ -100,7 +100,7 @@ function explain(error: unknown): ImportError {
   if (error instanceof ImportRefused) return new ImportError('no-values');
   // The worker stopped mid-import (a wasm heap that could not grow aborts it): the engine store
   // restarts it and restores the saved datasets; this file was never saved.
-  if (error instanceof Error && error.name === 'EngineLostError') return new ImportError('engine-lost');
+  if (error instanceof EngineLostError) return new ImportError('engine-lost');
   const message = error instanceof Error ? error.message : String(error);
   if (/out of memory|memory limit|allocation/i.test(message)) return new ImportError('out-of-memory', String(memoryLimitIn(message) ?? ''));
   return new ImportError('read-failed', message.split('\n')[0]?.slice(0, 300) ?? '');
