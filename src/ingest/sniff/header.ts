@@ -1,0 +1,66 @@
+import { isMissing, parseNumber } from '../../domain/numbers';
+import { parsePeriod } from '../../domain/periods';
+import { nonEmpty, trimCell, type CsvRecord } from './records';
+
+// Where the header is, whether it looks like one, and the unit row under it.
+
+/** Maximal runs of consecutive records with exactly `width` fields: [start, length]. */
+function runsOfWidth(records: readonly CsvRecord[], width: number): [number, number][] {
+  const runs: [number, number][] = [];
+  for (let i = 0; i < records.length; i++) {
+    if (records[i]?.fields.length !== width) continue;
+    let j = i;
+    while (records[j + 1]?.fields.length === width) j++;
+    runs.push([i, j - i + 1]);
+    i = j;
+  }
+  return runs;
+}
+
+/**
+ * Index of the header record: the start of the first run of table-wide records that is as long as
+ * the table's (at least 3 records), so that a couple of metadata lines that happen to have the
+ * table's width do not win, and a ragged row further down does not cut the table in two.
+ */
+export function findHeader(records: readonly CsvRecord[], width: number): number {
+  const runs = runsOfWidth(records, width);
+  const longest = runs.reduce((max, [, n]) => Math.max(max, n), 0);
+  const run = runs.find(([, n]) => n >= Math.min(longest, 3)) ?? runs[0];
+  if (!run) return 0;
+  // A header one field shorter or longer than its rows (only the data lines, or only the header,
+  // end with a delimiter): the run then starts with a data record, and the header is just above.
+  const above = records[run[0] - 1];
+  const first = records[run[0]] as CsvRecord;
+  const headerAbove = above && Math.abs(above.fields.length - width) === 1 && nonEmpty(above) >= 2 && looksLikeHeader(above.fields);
+  return headerAbove && hasPlainNumber(first.fields) ? run[0] - 1 : run[0];
+}
+
+/** A number that is not a period (`15.39`, `1,000`): found in data records, not in headers. */
+function hasPlainNumber(fields: readonly string[]): boolean {
+  return fields.some((f) => !isMissing(f) && parseNumber(f) !== null && parsePeriod(f) === null);
+}
+
+/** Header names are text or periods; a record of plain numbers is data, not a header. */
+export function looksLikeHeader(fields: readonly string[]): boolean {
+  const filled = fields.map(trimCell).filter((f) => f !== '');
+  const numbers = filled.filter((f) => parseNumber(f) !== null && parsePeriod(f) === null).length;
+  return filled.length > 0 && numbers <= filled.length / 2;
+}
+
+/**
+ * A unit row (StatCan's `,"Persons",,,`): right under the header, the first (key) cell empty,
+ * and every filled cell a word — not a number, not a period.
+ */
+export function isUnitRow(record: CsvRecord | undefined): boolean {
+  if (!record || record.fields.length < 2 || trimCell(record.fields[0] ?? '') !== '') return false;
+  const filled = record.fields.map(trimCell).filter((f) => !isMissing(f));
+  return filled.length > 0 && filled.every((f) => parseNumber(f) === null && parsePeriod(f) === null);
+}
+
+/** The unit a unit row gives: its most common filled cell; `mixed` when the columns differ. */
+export function unitOfRow(record: CsvRecord): { unit: string; mixed: boolean } {
+  const freq = new Map<string, number>();
+  for (const f of record.fields.map(trimCell)) if (!isMissing(f)) freq.set(f, (freq.get(f) ?? 0) + 1);
+  const [unit = ''] = [...freq].sort((a, b) => b[1] - a[1])[0] ?? [];
+  return { unit, mixed: freq.size > 1 };
+}

@@ -1,0 +1,57 @@
+import type { ColumnRole } from '../../domain/mapping';
+import { isMissing, parseNumber } from '../../domain/numbers';
+import { parsePeriod } from '../../domain/periods';
+import { guessRole } from '../roles';
+
+// Columns: what the header and the cells say about each one.
+
+export interface Profile {
+  index: number;
+  header: string;
+  headerPeriod: boolean;
+  headerRole: ColumnRole;
+  /** Identifier columns (`Country Code`, `行政区划代码`) are never values or names. */
+  code: boolean;
+  filled: number;
+  numbers: number;
+  periods: number;
+}
+
+const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$)/i;
+/** Rows looked at to profile the columns, and filled cells per column: enough to see each column's kind. */
+const PROFILE_ROWS = 200;
+const PROFILE_CELLS = 50;
+/** Every period spelling holds a four-digit year; the check spares most cells the full parse. */
+const YEAR_RE = /[0-9０-９]{4}/;
+const isPeriodCell = (cell: string) => YEAR_RE.test(cell) && parsePeriod(cell) !== null;
+
+export function profileColumns(headers: readonly string[], rows: readonly string[][]): Profile[] {
+  return headers.map((header, index) => {
+    const p: Profile = {
+      index,
+      header,
+      headerPeriod: header !== '' && parsePeriod(header) !== null,
+      headerRole: guessRole(header),
+      code: CODE_RE.test(header),
+      filled: 0,
+      numbers: 0,
+      periods: 0,
+    };
+    for (const row of rows.slice(0, PROFILE_ROWS)) {
+      const cell = row[index] ?? '';
+      if (cell === '' || isMissing(cell)) continue;
+      if (p.filled === PROFILE_CELLS) break;
+      p.filled++;
+      if (parseNumber(cell) !== null) p.numbers++;
+      if (isPeriodCell(cell)) p.periods++;
+    }
+    return p;
+  });
+}
+
+export const isNumeric = (p: Profile) => p.filled > 0 && p.numbers >= 0.8 * p.filled;
+export const isPeriodic = (p: Profile) => p.filled > 0 && p.periods >= 0.9 * p.filled;
+export const isText = (p: Profile) => p.filled > 0 && p.numbers < 0.5 * p.filled && p.periods < 0.5 * p.filled;
+export const isEmptyColumn = (p: Profile) => p.filled === 0;
+/** A column that can carry values under its header: numbers, or nothing yet in the rows seen. */
+export const canMeasure = (p: Profile) => p.header !== '' && !p.code && (isNumeric(p) || isEmptyColumn(p));
