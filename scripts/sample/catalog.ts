@@ -19,7 +19,7 @@ export interface Indicator {
 
 const SOURCE = '示例数据（合成）';
 
-// Column order is the `indicators` table of shared/DATA.md.
+// Column order is the `indicators` table of docs/data-format.md section 2.
 const HEADER = [
   'indicator_id', 'name_zh', 'name_en', 'category', 'unit', 'direction', 'target', 'target_year', 'weight',
   'tier', 'gate_min', 'gate_max_stars', 'decimals', 'definition', 'source',

@@ -1,4 +1,4 @@
-// A region, district or branch: one row of the `entities` table (shared/DATA.md section 1).
+// A region, district or branch: one row of the `entities` table (docs/data-format.md section 2).
 
 export interface Entity {
   entity_id: string;

@@ -1,4 +1,4 @@
-// An indicator as the catalog defines it: one row of the `indicators` table (shared/DATA.md section 1).
+// An indicator as the catalog defines it: one row of the `indicators` table (docs/data-format.md section 2).
 
 /** 1: more is better; -1: less is better. */
 export type Direction = 1 | -1;

@@ -1,4 +1,4 @@
-// Cell values of shared/DATA.md section 4: missing markers, thousands separators, percent signs,
+// Cell values of docs/data-format.md section 7: missing markers, thousands separators, percent signs,
 // full-width digits and stray spaces. TypeScript serves the sniffer and preview; `number-sql.ts`
 // builds the SQL macro the load uses from the same constants.
 

@@ -1,4 +1,4 @@
-// Period spellings of shared/DATA.md section 3. The pattern table is the single source: the
+// Period spellings of docs/data-format.md section 6. The pattern table is the single source: the
 // TypeScript parser (header detection, preview) and the SQL macro (the load) are both built from it.
 
 import { translate } from './text';

@@ -3,7 +3,7 @@ import { NUMBER_MACRO_SQL } from '../domain/number-sql';
 import { NAME_MACRO_SQL } from '../domain/name-sql';
 import type { Engine } from './types';
 
-// The canonical tables of shared/DATA.md section 1. Every source, sample or upload, ends up here.
+// The canonical tables of docs/data-format.md section 2. Every source, sample or upload, ends up here.
 const TABLES_SQL = [
   `CREATE TABLE IF NOT EXISTS datasets (
     dataset_id VARCHAR PRIMARY KEY,

@@ -1,5 +1,5 @@
 // Display formatting. Values are stored unrounded; rounding happens here only, with the
-// indicator's `decimals` (shared/DATA.md section 5, last line).
+// indicator's `decimals` (docs/scoring.md section 10).
 
 export type Locale = 'zh-CN' | 'en';
 

@@ -1,7 +1,7 @@
 import { sqlIdent, sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
 
-// Catalog CSVs (shared/DATA.md section 4, last paragraph) and the entity hierarchy. Headers are
+// Catalog CSVs (docs/data-format.md section 10) and the entity hierarchy (section 11). Headers are
 // matched against a fixed list of known columns, so a file's header never becomes SQL.
 
 const INDICATOR_COLUMNS = {

@@ -16,7 +16,7 @@ export interface SnapshotRequest {
   entityIds: readonly string[];
   /** Only these indicators; all when omitted. */
   indicatorIds?: readonly string[];
-  /** Each value is the latest period with data at or before this year (shared/DATA.md section 5). */
+  /** Each value is the latest period with data at or before this year (docs/scoring.md section 1). */
   year: number;
   /** Instead of listing ids: every entity of this level (a whole city's branches, say). */
   level?: string;

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type ScoringSettings } from './settings';
 
-// The scoring method of shared/DATA.md section 5, as pure functions over plain values.
+// The scoring method of docs/scoring.md (steps 1 to 5), as pure functions over plain values.
 
 export interface ScoredIndicator {
   indicatorId: string;

@@ -1,4 +1,4 @@
-// Every number of the scoring method (shared/DATA.md section 5), in one place, so the settings
+// Every number of the scoring method (docs/scoring.md section 9), in one place, so the settings
 // panel can change them and the "how was this computed" view can show them.
 
 export interface ScoringSettings {

@@ -1,6 +1,6 @@
 import { DEFAULT_SETTINGS, type ScoringSettings } from './settings';
 
-// Step 6 of shared/DATA.md section 5: where the recent trend leads by the target year.
+// Step 6 of docs/scoring.md: where the recent trend leads by the target year.
 
 export type TrendStatus = 'on-track' | 'at-risk' | 'off-track';
 

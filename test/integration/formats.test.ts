@@ -3,7 +3,7 @@ import type { Engine } from '../../src/engine/types';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
 
-// Every layout, encoding and cell format of shared/DATA.md section 4, imported end to end.
+// Every layout, encoding and cell format of docs/data-format.md, imported end to end.
 let engine: Engine;
 beforeEach(async () => {
   engine = await sampleEngine();

@@ -10,7 +10,7 @@ import { parsePeriod } from '../../src/domain/periods';
 import { badFileArb, encodeText, goodFileArb, numberValue, type BadFile, type ExpectedReject, type ExpectedRow, type GeneratedFile } from '../support/csv-gen';
 import { sampleEngine } from '../support/samples';
 
-// Property-based tests of the whole import path under Node (shared/DATA.md section 4): generated
+// Property-based tests of the whole import path under Node (docs/data-format.md): generated
 // files either import with exactly the values they were generated from, or are refused with a
 // reason; either way the datasets loaded before are unchanged. The generators are in
 // test/support/csv-gen.ts. Replay a failure with the seed this file prints (fast-check prints the
@@ -230,7 +230,7 @@ describe('import properties', () => {
   );
 
   it(
-    'detects the encoding, delimiter, header, layout and columns, and parses each cell as DATA.md says',
+    'detects the encoding, delimiter, header, layout and columns, and parses each cell as docs/data-format.md says',
     async () => {
       await fc.assert(
         fc.asyncProperty(readableFileArb, async (file: GeneratedFile) => {

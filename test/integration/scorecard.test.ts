@@ -8,7 +8,7 @@ import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support
 import { sampleEngine } from '../support/samples';
 
 // District composite indices on the sample, computed by the app (DuckDB + scoring) and, in this
-// file, directly from the CSVs with the arithmetic of shared/DATA.md section 5 written out.
+// file, directly from the CSVs with the arithmetic of docs/scoring.md written out.
 let engine: Engine;
 const all = [...SAMPLE_DATASET_IDS];
 const observations = sampleObservations();

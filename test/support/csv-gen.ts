@@ -2,8 +2,8 @@ import fc from 'fast-check';
 
 // Generators of indicator files for the import properties (test/integration/import-properties.test.ts).
 // A file is generated as a table of known values and rendered in the layouts, encodings, delimiters,
-// quoting, missing markers and number formats of shared/DATA.md section 4. What the importer must
-// make of it is worked out here from the table and DATA.md alone, never by calling the importer.
+// quoting, missing markers and number formats of docs/data-format.md. What the importer must
+// make of it is worked out here from the table and docs/data-format.md alone, never by calling the importer.
 
 // ---------------------------------------------------------------------------------------------
 // Encodings
@@ -86,7 +86,7 @@ const PLAIN_INDICATORS = ['人口', 'GDP', '城镇化率', '人均可支配收�
 const ODD_INDICATORS = ['GDP, 现价', '"优良"天数', '城镇\n人口', 'A|B', '税收;合计'];
 const UNITS = ['万元', '%', '万人', 'USD', '亿元'];
 
-/** Footnote marks stuck to names (DATA.md: `Nunavut 5`); the import drops them. */
+/** Footnote marks stuck to names (docs/data-format.md section 8: `Nunavut 5`); the import drops them. */
 const MARKS = ['①', ' 5', '*'];
 
 const markArb = fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...MARKS) });
@@ -135,7 +135,7 @@ const indicatorsArb = (plainOnly: boolean, maxLength: number) =>
 export const placeKey = (p: PlaceSpec): string => (p.branch === null ? p.name : `${p.name} / ${p.branch}`);
 
 // ---------------------------------------------------------------------------------------------
-// Periods: the spellings of DATA.md section 3, and the normal form and first day they stand for.
+// Periods: spellings of docs/data-format.md section 6, and the normal form and first day they stand for.
 
 export type Grain = 'year' | 'half' | 'quarter' | 'month';
 
@@ -170,7 +170,7 @@ export function periodStart(p: PeriodSpec): string {
 const HALF_ZH = ['上', '下'];
 const QUARTER_ZH = ['一', '二', '三', '四'];
 
-/** The four spellings DATA.md lists for each grain; `style` picks one. */
+/** Four spellings of each grain (docs/data-format.md section 6); `style` picks one. */
 export function spellPeriod(p: PeriodSpec, style: number): string {
   const y = p.year;
   const spellings: Record<Grain, string[]> = {
@@ -187,7 +187,7 @@ export function spellPeriod(p: PeriodSpec, style: number): string {
 const BAD_PERIODS = ['2023年13月', '2023Q5', '1700', 'abc', '2023-13', '二〇二三'];
 
 // ---------------------------------------------------------------------------------------------
-// Cells: numbers in the formats of DATA.md section 4, missing markers, and (long files only) text
+// Cells: numbers in the formats of docs/data-format.md section 7, missing markers, and (long files only) text
 // that is not a number.
 
 export interface NumberSpec {
@@ -202,7 +202,7 @@ export interface NumberSpec {
 
 export type CellSpec = { kind: 'number'; number: NumberSpec } | { kind: 'missing'; marker: string } | { kind: 'bad'; text: string };
 
-/** DATA.md's list: `""`, `..`, `-`, `—`, `NA`, `N/A`, `null`, `无`. */
+/** Missing markers of docs/data-format.md section 7 (a subset): `""`, `..`, `-`, `—`, `NA`, `N/A`, `null`, `无`. */
 export const MISSING = ['', '..', '-', '—', 'NA', 'N/A', 'null', '无'];
 const BAD_NUMBERS = ['abc', '12abc', '1.2.3', '#DIV/0!', 'NaN', 'inf', '1,23', '12..5', 'x'];
 
@@ -255,7 +255,7 @@ function cellText(cell: CellSpec): string {
 }
 
 // ---------------------------------------------------------------------------------------------
-// Header names the importer recognises (src/ingest/roles.ts: DATA.md does not name them).
+// Header names the importer recognises (src/ingest/roles.ts; listed in docs/data-format.md section 5).
 
 const HEADERS = {
   entity: ['地区', '地区名称', '城市', 'Country Name', 'Region', 'entity', 'Geography'],
@@ -414,7 +414,7 @@ function singleIndicator(table: TableSpec): boolean {
   return table.layout === 'wide-entity' || (table.layout === 'wide-period' && !table.indicatorColumn);
 }
 
-/** A file spec: the frame, the table, and names fitting the layout (branches only where DATA.md has them). */
+/** A file spec: the frame, the table, and names fitting the layout (branches only in the layouts of docs/data-format.md section 5 that have them). */
 export const fileSpecArb: fc.Arbitrary<FileSpec> = fc.oneof(longArb, wideIndicatorArb, widePeriodArb, wideEntityArb).chain((table) => {
   const single = singleIndicator(table);
   const withBranch = table.layout === 'long' || table.layout === 'wide-indicator';
@@ -757,7 +757,7 @@ function layoutText(spec: FileSpec, table: RenderedTable): Layout2D {
 const keyString = (k: Key) => `${k.entity}\u0001${k.indicator}\u0001${normalPeriod(k.period)}`;
 
 /**
- * What DATA.md asks of the import, cell by cell in reading order: a missing marker is no row and no
+ * What docs/data-format.md asks of the import, cell by cell in reading order: a missing marker is no row and no
  * error; a bad key or a bad number is rejected with its reason; the first value of a key is kept and
  * later ones are rejected as duplicates.
  */

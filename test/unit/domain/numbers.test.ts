@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { isMissing, parseNumber } from '../../../src/domain/numbers';
 
-// shared/DATA.md section 4: missing markers produce no row and are not errors; numbers may carry
+// docs/data-format.md section 7: missing markers produce no row and are not errors; numbers may carry
 // thousands separators, a percent sign, full-width digits or stray spaces.
 
 describe('isMissing / parseNumber on missing markers', () => {

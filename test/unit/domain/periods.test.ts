@@ -4,7 +4,7 @@ import type { Grain } from '../../../src/domain/periods';
 
 type Case = [input: string, period: string, grain: Grain, start: string];
 
-// shared/DATA.md section 3: every accepted spelling, its normal form, grain and first day.
+// docs/data-format.md section 6: every accepted spelling, its normal form, grain and first day.
 const ACCEPTED: Case[] = [
   ['2023', '2023', 'year', '2023-01-01'],
   ['2023年', '2023', 'year', '2023-01-01'],
@@ -24,7 +24,7 @@ const ACCEPTED: Case[] = [
   ['202303', '2023-03', 'month', '2023-03-01'],
 ];
 
-describe('parsePeriod: the spellings of DATA.md section 3', () => {
+describe('parsePeriod: the spellings of docs/data-format.md section 6', () => {
   it.each(ACCEPTED)('%s → %s (%s, starts %s)', (input, period, grain, start) => {
     expect(parsePeriod(input)).toEqual({ period, grain, start });
   });
