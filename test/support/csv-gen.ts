@@ -86,8 +86,8 @@ const PLAIN_INDICATORS = ['人口', 'GDP', '城镇化率', '人均可支配收�
 const ODD_INDICATORS = ['GDP, 现价', '"优良"天数', '城镇\n人口', 'A|B', '税收;合计'];
 const UNITS = ['万元', '%', '万人', 'USD', '亿元'];
 
-/** Footnote marks stuck to names (docs/data-format.md section 8: `Nunavut 5`); the import drops them. */
-const MARKS = ['①', ' 5', '*'];
+/** Footnote marks stuck to names (docs/data-format.md section 8: `Nunavut 5`, StatCan's title `… quarterly 1 2 3 4`); the import drops them. */
+const MARKS = ['①', ' 5', '*', ' 1 2 3 4'];
 
 const markArb = fc.oneof({ weight: 6, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(...MARKS) });
 
@@ -170,13 +170,13 @@ export function periodStart(p: PeriodSpec): string {
 const HALF_ZH = ['上', '下'];
 const QUARTER_ZH = ['一', '二', '三', '四'];
 
-/** Four spellings of each grain (docs/data-format.md section 6); `style` picks one. */
+/** Four spellings of each grain (docs/data-format.md section 6), and StatCan's `Q4 2012`; `style` picks one. */
 export function spellPeriod(p: PeriodSpec, style: number): string {
   const y = p.year;
   const spellings: Record<Grain, string[]> = {
     year: [`${y}`, `${y}年`, `${y} [YR${y}]`, `FY${y}`],
     half: [`${y}H${p.part}`, `${y}-H${p.part}`, `${y}${HALF_ZH[p.part - 1]}半年`, `${y}年${HALF_ZH[p.part - 1]}半年`],
-    quarter: [`${y}Q${p.part}`, `${y}-Q${p.part}`, `${y}年第${QUARTER_ZH[p.part - 1]}季度`, `${y}年${p.part}季度`],
+    quarter: [`${y}Q${p.part}`, `${y}-Q${p.part}`, `${y}年第${QUARTER_ZH[p.part - 1]}季度`, `${y}年${p.part}季度`, `Q${p.part} ${y}`],
     month: [`${y}-${pad2(p.part)}`, `${y}/${p.part}`, `${y}年${p.part}月`, `${y}${pad2(p.part)}`],
   };
   const list = spellings[p.grain];
@@ -206,14 +206,19 @@ export type CellSpec = { kind: 'number'; number: NumberSpec } | { kind: 'missing
 export const MISSING = ['', '..', '-', '—', 'NA', 'N/A', 'null', '无'];
 const BAD_NUMBERS = ['abc', '12abc', '1.2.3', '#DIV/0!', 'NaN', 'inf', '1,23', '12..5', 'x'];
 
+/** Short numbers, and now and then one of up to 16 digits as WDI writes them (`15.3963620981387`). */
+const digitsArb = fc.oneof(
+  { weight: 6, arbitrary: fc.record({ units: fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })), scale: fc.integer({ min: 0, max: 3 }) }) },
+  { weight: 1, arbitrary: fc.record({ units: fc.maxSafeInteger(), scale: fc.integer({ min: 0, max: 15 }) }) },
+);
+
 const numberArb: fc.Arbitrary<NumberSpec> = fc.record({
-  units: fc.oneof(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -2_000_000_000, max: 2_000_000_000 })),
-  scale: fc.integer({ min: 0, max: 3 }),
+  digits: digitsArb,
   thousands: fc.boolean(),
   percent: fc.constantFrom('', '', '%', ' %'),
   fullWidth: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   trailing: fc.constantFrom('', '', ' ', '  '),
-});
+}).map(({ digits, ...rest }) => ({ ...digits, ...rest }));
 
 const cellArb = (allowBad: boolean): fc.Arbitrary<CellSpec> =>
   fc.oneof(
@@ -265,6 +270,9 @@ const HEADERS = {
   value: ['数值', '值', 'Value', 'OBS_VALUE', '数据'],
   unit: ['单位', '计量单位', 'Unit'],
   corner: ['年份', 'Year', '地区', '', '时间'],
+  /** Identifier columns beside the names (`Country Code`, `Indicator Code`): read as nothing. Not `指标编码`: that makes a catalog. */
+  entityCode: ['Country Code', '行政区划代码', '地区代码', 'code'],
+  indicatorCode: ['Indicator Code', 'Series Code'],
 };
 
 export interface HeaderChoice {
@@ -275,6 +283,8 @@ export interface HeaderChoice {
   value: string;
   unit: string;
   corner: string;
+  entityCode: string;
+  indicatorCode: string;
 }
 
 const headersArb: fc.Arbitrary<HeaderChoice> = fc.record({
@@ -285,6 +295,8 @@ const headersArb: fc.Arbitrary<HeaderChoice> = fc.record({
   value: fc.constantFrom(...HEADERS.value),
   unit: fc.constantFrom(...HEADERS.unit),
   corner: fc.constantFrom(...HEADERS.corner),
+  entityCode: fc.constantFrom(...HEADERS.entityCode),
+  indicatorCode: fc.constantFrom(...HEADERS.indicatorCode),
 });
 
 // ---------------------------------------------------------------------------------------------
@@ -311,17 +323,43 @@ export interface MeasureSpec {
   style: number;
 }
 
+/**
+ * A second column of one indicator under another unit (the NBS panel's `进出口总额_亿元人民币` and
+ * `进出口总额_万美元`), right after the measure it doubles: both are indicators of their own, named
+ * by their whole header. Only for a measure whose indicator has no footnote mark.
+ */
+export interface TwinSpec {
+  measure: number;
+  unit: string;
+}
+
 export type TableSpec =
-  | { layout: 'long'; order: number[]; unitColumn: boolean; rows: RowSpec[] }
-  | { layout: 'wide-indicator'; measures: MeasureSpec[]; rows: RowSpec[] }
-  | { layout: 'wide-period'; measures: MeasureSpec[]; indicatorColumn: boolean; unitRow: string | null; rows: RowSpec[] }
+  | { layout: 'long'; order: number[]; unitColumn: boolean; indicatorColumn: boolean; rows: RowSpec[] }
+  | { layout: 'wide-indicator'; measures: MeasureSpec[]; twin: TwinSpec | null; rows: RowSpec[] }
+  /** `sparseUnitRow`: the unit over the first period only, as StatCan writes it (`,"Persons",,,`). */
+  | { layout: 'wide-period'; measures: MeasureSpec[]; indicatorColumn: boolean; unitRow: string | null; sparseUnitRow: boolean; rows: RowSpec[] }
   | { layout: 'wide-entity'; measures: MeasureSpec[]; rows: RowSpec[] };
 
 export type Layout = TableSpec['layout'];
 export type Delimiter = ',' | ';' | '\t' | '|';
 const DELIMITERS: readonly Delimiter[] = [',', ';', '\t', '|'];
-/** `minimal`: only fields that need it; `all`: every field; `mixed`: also some that do not. */
-export type Quoting = 'minimal' | 'all' | 'mixed';
+/**
+ * `minimal`: only fields that need it; `all`: every field; `mixed`: also some that do not;
+ * `filled`: every field with text, as StatCan and DataBank write them (and StatCan's `""` lines).
+ */
+export type Quoting = 'minimal' | 'all' | 'mixed' | 'filled';
+/**
+ * Lines above the header. `database`: the NBS export's `数据库：…` and `时间：…`; `world-bank`: the
+ * API download's `"Data Source",…` and `"Last Updated Date",…` between blank lines; `statcan`:
+ * `Frequency: Quarterly`, `Table: …` and other one-field lines, then `""` lines and a blank one.
+ */
+export type MetadataKind = 'database' | 'world-bank' | 'statcan';
+/**
+ * Lines under the table. `note`, `source`: `注：…`, `数据来源：…`; `footnotes`: a blank line,
+ * `Footnotes:` and a footnote; `statcan`: blank lines, `Footnotes:`, numbered footnotes in two
+ * fields (`1,"Postcensal estimates, …"`), `How to cite: …` and the table's address.
+ */
+export type NoteKind = 'note' | 'source' | 'footnotes' | 'statcan';
 /** Where a file without an indicator column names its indicator: its name, a `指标：` line, a title line. */
 export type IndicatorSource = 'column' | 'file' | 'line' | 'title';
 
@@ -333,8 +371,10 @@ export interface FileSpec {
   eol: '\n' | '\r\n';
   finalEol: boolean;
   trailingDelimiter: boolean;
-  metadata: ('database' | 'world-bank')[];
-  notes: ('note' | 'source' | 'footnotes')[];
+  metadata: MetadataKind[];
+  notes: NoteKind[];
+  /** Code columns after the entity (and after the indicator, where there is one), never wide by entity. */
+  codes: boolean;
   headers: HeaderChoice;
   places: PlaceSpec[];
   indicators: IndicatorSpec[];
@@ -372,13 +412,20 @@ const measuresArb = fc.array(fc.record({ repeat: repeatArb, style: fc.nat() }), 
  */
 const longArb: fc.Arbitrary<TableSpec> = fc.record({
   layout: fc.constant('long' as const),
-  order: fc.array(fc.nat({ max: 5 }), { minLength: 6, maxLength: 6 }),
+  order: fc.array(fc.nat({ max: 7 }), { minLength: 8, maxLength: 8 }),
   unitColumn: fc.boolean(),
+  // Without one, the indicator comes from the file name or a line above (WDI's `Country Name,Country Code,Year,Value`).
+  indicatorColumn: fc.oneof({ weight: 4, arbitrary: fc.constant(true) }, { weight: 1, arbitrary: fc.constant(false) }),
   rows: fc.array(rowArb(1, true, ['period', 'entity']), { minLength: 1, maxLength: 16, size: 'medium' }),
 });
 
 const wideIndicatorArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
-  fc.record({ layout: fc.constant('wide-indicator' as const), measures: fc.constant(measures), rows: rowsArb(measures.length, false, ['period']) }),
+  fc.record({
+    layout: fc.constant('wide-indicator' as const),
+    measures: fc.constant(measures),
+    twin: fc.option(fc.record({ measure: fc.nat(), unit: fc.constantFrom(...UNITS) }), { nil: null, freq: 4 }),
+    rows: rowsArb(measures.length, false, ['period']),
+  }),
 );
 
 const widePeriodArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
@@ -387,6 +434,7 @@ const widePeriodArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
     measures: fc.constant(measures),
     indicatorColumn: fc.boolean(),
     unitRow: fc.option(fc.constantFrom('Persons', '万元', '%'), { nil: null, freq: 3 }),
+    sparseUnitRow: fc.boolean(),
     rows: rowsArb(measures.length, false, []),
   }),
 );
@@ -398,20 +446,21 @@ const wideEntityArb: fc.Arbitrary<TableSpec> = measuresArb.chain((measures) =>
 const frameArb = fc.record({
   encoding: fc.constantFrom<FileEncoding>('utf-8', 'utf-8-bom', 'utf-16le', 'utf-16be', 'gb18030'),
   delimiter: fc.constantFrom(...DELIMITERS),
-  quoting: fc.constantFrom<Quoting>('minimal', 'all', 'mixed'),
+  quoting: fc.constantFrom<Quoting>('minimal', 'all', 'mixed', 'filled'),
   quoteSeed: fc.nat({ max: 1000 }),
   eol: fc.constantFrom<'\n' | '\r\n'>('\n', '\r\n'),
   finalEol: fc.boolean(),
   trailingDelimiter: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
-  metadata: fc.subarray(['database', 'world-bank'] as ('database' | 'world-bank')[]),
-  notes: fc.subarray(['note', 'source', 'footnotes'] as ('note' | 'source' | 'footnotes')[]),
+  metadata: fc.subarray<MetadataKind>(['database', 'world-bank', 'statcan']),
+  notes: fc.subarray<NoteKind>(['note', 'source', 'footnotes', 'statcan']),
+  codes: fc.oneof({ weight: 3, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
   headers: headersArb,
   periods: fc.uniqueArray(periodArb, { minLength: 1, maxLength: 6, size: 'medium', selector: normalPeriod }),
 });
 
 /** Layouts whose indicator is not in a column take a single indicator with a plain name. */
 function singleIndicator(table: TableSpec): boolean {
-  return table.layout === 'wide-entity' || (table.layout === 'wide-period' && !table.indicatorColumn);
+  return table.layout === 'wide-entity' || ((table.layout === 'wide-period' || table.layout === 'long') && !table.indicatorColumn);
 }
 
 /** A file spec: the frame, the table, and names fitting the layout (branches only in the layouts of docs/data-format.md section 5 that have them). */
@@ -564,12 +613,39 @@ function unitSuffix(ind: IndicatorSpec, styles: readonly IndicatorSpec['unitStyl
 const ALL_UNIT_STYLES = ['paren', 'fullwidth-paren', 'underscore'] as const;
 const indicatorHeader = (ind: IndicatorSpec) => ind.name + ind.mark + unitSuffix(ind, ALL_UNIT_STYLES);
 
-const LONG_KINDS = ['entity', 'branch', 'indicator', 'period', 'value', 'unit'] as const;
+const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+
+/** The code of the i-th name: digits under a Chinese header (`110000`, `A0103`), letters under another (`ABW`). */
+function codeText(header: string, i: number, kind: 'entity' | 'indicator'): string {
+  const letters = [676, 26, 1].map((d) => LETTERS[Math.floor(i / d) % 26]).join('');
+  if (!/[\u4e00-\u9fff]/.test(header)) return kind === 'entity' ? letters : `NV.IND.${letters}`;
+  return kind === 'entity' ? String(110000 + 10000 * i) : `A${String(101 + i).padStart(4, '0')}`;
+}
+
+/** A place's code, that of the first place of its name (as `placeText`); an indicator's, by its place in the list. */
+const entityCode = (spec: FileSpec, place: PlaceSpec) => codeText(spec.headers.entityCode, spec.places.findIndex((p) => p.name === place.name), 'entity');
+const indicatorCode = (spec: FileSpec, ind: IndicatorSpec) => codeText(spec.headers.indicatorCode, spec.indicators.indexOf(ind), 'indicator');
+
+/** Columns of the table: the roles of the data, and code columns that the import must ignore. */
+type KeyKind = 'entity' | 'entityCode' | 'branch' | 'indicator' | 'indicatorCode' | 'period';
+const roleOf = (kind: KeyKind | 'value' | 'unit'): string => (kind === 'entityCode' || kind === 'indicatorCode' ? 'ignore' : kind);
+
+/** The key columns in order, each followed by its code where the file has codes. */
+function keyKindsOf(spec: FileSpec, kinds: readonly KeyKind[]): KeyKind[] {
+  return kinds.flatMap((k): KeyKind[] => (spec.codes && k === 'entity' ? ['entity', 'entityCode'] : spec.codes && k === 'indicator' ? ['indicator', 'indicatorCode'] : [k]));
+}
+
+const LONG_KINDS = ['entity', 'entityCode', 'branch', 'indicator', 'indicatorCode', 'period', 'value', 'unit'] as const;
 type LongKind = (typeof LONG_KINDS)[number];
 
 function longTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'long' }>): RenderedTable {
   const hasBranch = spec.places.some((p) => p.branch !== null);
-  const kinds = LONG_KINDS.filter((k) => (k !== 'branch' || hasBranch) && (k !== 'unit' || table.unitColumn))
+  const present = (k: LongKind) =>
+    (k !== 'branch' || hasBranch) &&
+    (k !== 'unit' || table.unitColumn) &&
+    ((k !== 'indicator' && k !== 'indicatorCode') || table.indicatorColumn) &&
+    ((k !== 'entityCode' && k !== 'indicatorCode') || spec.codes);
+  const kinds = LONG_KINDS.filter(present)
     .map((kind, i) => ({ kind, rank: (table.order[i] ?? 0) * 10 + i }))
     .sort((a, b) => a.rank - b.rank)
     .map((k) => k.kind);
@@ -584,8 +660,10 @@ function longTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'long' }>
     const noEntity = defect?.kind === 'entity';
     const text: Record<LongKind, string> = {
       entity: noEntity ? '' : placeText(spec, place),
+      entityCode: entityCode(spec, place),
       branch: noEntity ? '' : (place.branch ?? ''),
       indicator: ind.name + ind.mark,
+      indicatorCode: indicatorCode(spec, ind),
       period: defect?.kind === 'period' ? defect.text : spellPeriod(period, r.style),
       value: cellText(cell),
       unit: ind.unit,
@@ -593,30 +671,76 @@ function longTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'long' }>
     cells.push({ row, col: kinds.indexOf('value'), column: spec.headers.value, cell, key: { entity: placeKey(place), indicator: ind.name, period }, defect });
     return kinds.map((k) => text[k]);
   });
-  return { header: kinds.map((k) => spec.headers[k]), roles: [...kinds], unitRow: null, rows, gaps: gapsOf(keyed), cells };
+  return { header: kinds.map((k) => spec.headers[k]), roles: kinds.map(roleOf), unitRow: null, rows, gaps: gapsOf(keyed), cells };
 }
+
+interface IndicatorMeasure {
+  m: MeasureSpec;
+  /** Where the column's cells are in a row's spec. */
+  cell: number;
+  ind: IndicatorSpec;
+  header: string;
+  /** The second column of a twin: its cells are those of the first, negated. */
+  twin: boolean;
+}
+
+/** The indicator columns of a wide-by-indicator file, a twin (see `TwinSpec`) right after the column it doubles. */
+function indicatorMeasures(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-indicator' }>): IndicatorMeasure[] {
+  const measures = keyedMeasures(table.measures, spec.indicators.length).map((k) => {
+    const ind = spec.indicators[k.key] as IndicatorSpec;
+    return { m: k.m, cell: k.cell, ind, header: indicatorHeader(ind), twin: false };
+  });
+  const at = table.twin === null || measures.length === 0 ? -1 : table.twin.measure % measures.length;
+  const doubled = measures[at];
+  if (!doubled || doubled.ind.mark !== '' || table.twin === null) return measures;
+  const unit = table.twin.unit !== doubled.ind.unit ? table.twin.unit : (UNITS.find((u) => u !== doubled.ind.unit) as string);
+  const ind: IndicatorSpec = { ...doubled.ind, unit, unitStyle: doubled.ind.unitStyle === 'none' ? 'paren' : doubled.ind.unitStyle };
+  return [...measures.slice(0, at + 1), { ...doubled, ind, header: indicatorHeader(ind), twin: true }, ...measures.slice(at + 1)];
+}
+
+/**
+ * The indicator a column's values go to: its name, or its whole header where another header gives
+ * the same name another unit (docs/data-format.md section 5: two units of one name are two indicators, never merged).
+ */
+function indicatorNames(measures: readonly IndicatorMeasure[]): string[] {
+  const unitOf = (m: IndicatorMeasure) => (m.ind.unitStyle === 'none' ? '' : m.ind.unit);
+  return measures.map((m) => {
+    const units = new Set(measures.filter((o) => o.ind.name === m.ind.name && o.ind.mark === m.ind.mark).map(unitOf));
+    return units.size > 1 ? m.header.trim() : m.ind.name;
+  });
+}
+
+const negated = (cell: CellSpec): CellSpec => (cell.kind === 'number' ? { ...cell, number: { ...cell.number, units: -cell.number.units } } : cell);
 
 function wideIndicatorTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-indicator' }>): RenderedTable {
   const hasBranch = spec.places.some((p) => p.branch !== null);
-  const measures = keyedMeasures(table.measures, spec.indicators.length).map((k) => ({ ...k, ind: spec.indicators[k.key] as IndicatorSpec }));
-  const keyKinds = hasBranch ? (['entity', 'branch', 'period'] as const) : (['entity', 'period'] as const);
-  const header = [...keyKinds.map((k) => spec.headers[k]), ...measures.map((m) => indicatorHeader(m.ind))];
+  const measures = indicatorMeasures(spec, table);
+  const names = indicatorNames(measures);
+  const keyKinds = keyKindsOf(spec, hasBranch ? ['entity', 'branch', 'period'] : ['entity', 'period']);
+  const header = [...keyKinds.map((k) => spec.headers[k]), ...measures.map((m) => m.header)];
   const cells: CellOut[] = [];
   const keyed = keyedRows(table.rows, [spec.periods.length, spec.places.length]);
   const rows = keyed.map(({ r, keys }, row) => {
     const [period, place] = [spec.periods[keys[0] as number], spec.places[keys[1] as number]] as [PeriodSpec, PlaceSpec];
-    const key = (ind: IndicatorSpec): Key => ({ entity: placeKey(place), indicator: ind.name, period });
+    const cellOf = (m: IndicatorMeasure) => (m.twin ? negated(r.cells[m.cell] as CellSpec) : (r.cells[m.cell] as CellSpec));
     measures.forEach((m, j) =>
-      cells.push({ row, col: keyKinds.length + j, column: indicatorHeader(m.ind), cell: r.cells[m.cell] as CellSpec, key: key(m.ind), defect: r.defect }),
+      cells.push({ row, col: keyKinds.length + j, column: m.header, cell: cellOf(m), key: { entity: placeKey(place), indicator: names[j] as string, period }, defect: r.defect }),
     );
-    const periodText = r.defect?.kind === 'period' ? r.defect.text : spellPeriod(period, r.style);
-    return [placeText(spec, place), ...(hasBranch ? [place.branch ?? ''] : []), periodText, ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
+    const text: Record<KeyKind, string> = {
+      entity: placeText(spec, place),
+      entityCode: entityCode(spec, place),
+      branch: place.branch ?? '',
+      indicator: '',
+      indicatorCode: '',
+      period: r.defect?.kind === 'period' ? r.defect.text : spellPeriod(period, r.style),
+    };
+    return [...keyKinds.map((k) => text[k]), ...measures.map((m) => cellText(cellOf(m)))];
   });
-  return { header, roles: [...keyKinds, ...measures.map(() => 'measure')], unitRow: null, rows, gaps: gapsOf(keyed), cells };
+  return { header, roles: [...keyKinds.map(roleOf), ...measures.map(() => 'measure')], unitRow: null, rows, gaps: gapsOf(keyed), cells };
 }
 
 function widePeriodTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-period' }>): RenderedTable {
-  const keyKinds = table.indicatorColumn ? (['entity', 'indicator'] as const) : (['entity'] as const);
+  const keyKinds = keyKindsOf(spec, table.indicatorColumn ? ['entity', 'indicator'] : ['entity']);
   const measures = keyedMeasures(table.measures, spec.periods.length).map((k) => {
     const period = spec.periods[k.key] as PeriodSpec;
     return { ...k, period, text: spellPeriod(period, k.m.style) };
@@ -628,11 +752,20 @@ function widePeriodTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wi
     measures.forEach((m, j) =>
       cells.push({ row, col: keyKinds.length + j, column: m.text, cell: r.cells[m.cell] as CellSpec, key: { entity: placeKey(place), indicator: ind.name, period: m.period }, defect: null }),
     );
-    return [placeText(spec, place), ...(table.indicatorColumn ? [ind.name + ind.mark] : []), ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
+    const text: Record<KeyKind, string> = {
+      entity: placeText(spec, place),
+      entityCode: entityCode(spec, place),
+      branch: '',
+      indicator: ind.name + ind.mark,
+      indicatorCode: indicatorCode(spec, ind),
+      period: '',
+    };
+    return [...keyKinds.map((k) => text[k]), ...measures.map((m) => cellText(r.cells[m.cell] as CellSpec))];
   });
-  const unitRow = table.unitRow === null ? null : [...keyKinds.map(() => ''), ...measures.map(() => table.unitRow as string)];
+  const unit = table.unitRow;
+  const unitRow = unit === null ? null : [...keyKinds.map(() => ''), ...measures.map((_, j) => (table.sparseUnitRow && j > 0 ? '' : unit))];
   const header = [...keyKinds.map((k) => spec.headers[k]), ...measures.map((m) => m.text)];
-  return { header, roles: [...keyKinds, ...measures.map(() => 'measure')], unitRow, rows, gaps: gapsOf(keyed), cells };
+  return { header, roles: [...keyKinds.map(roleOf), ...measures.map(() => 'measure')], unitRow, rows, gaps: gapsOf(keyed), cells };
 }
 
 function wideEntityTable(spec: FileSpec, table: Extract<TableSpec, { layout: 'wide-entity' }>): RenderedTable {
@@ -660,36 +793,67 @@ function renderTable(spec: FileSpec): RenderedTable {
   return wideEntityTable(spec, t);
 }
 
-/** A record as CSV text. Quoting decides per field; `mixed` quotes some fields that need no quotes. */
+/** A record as CSV text. Quoting decides per field (see `Quoting`). */
 function csvRecord(spec: FileSpec, fields: readonly string[], position: { n: number }): string {
   return fields
     .map((text) => {
       position.n++;
       const needs = text.includes(spec.delimiter) || text.includes('"') || /[\r\n]/.test(text);
-      const extra = spec.quoting === 'all' || (spec.quoting === 'mixed' && (spec.quoteSeed + position.n * 7) % 3 === 0);
+      const extra =
+        spec.quoting === 'all' ||
+        (spec.quoting === 'mixed' && (spec.quoteSeed + position.n * 7) % 3 === 0) ||
+        (spec.quoting === 'filled' && (text !== '' || fields.length === 1));
       return needs || extra ? `"${text.replaceAll('"', '""')}"` : text;
     })
     .join(spec.delimiter);
 }
 
+/** StatCan's no-break spaces; a plain one in GB18030, whose two-byte area (`encodeGb18030`) has none. */
+const nbspOf = (spec: FileSpec) => (spec.encoding === 'gb18030' ? ' ' : '\u00a0');
+
 const indicatorStated = (ind: IndicatorSpec) => ind.name + ind.mark + unitSuffix(ind, ALL_UNIT_STYLES);
 
-/** Lines above the header: titles and `数据库：…` as NBS and StatCan write them, World Bank's key/value lines. */
+/** Lines above the header (see `MetadataKind`), after the title where the indicator is named there. */
 function metadataRecords(spec: FileSpec): string[][] {
   const ind = spec.indicators[0] as IndicatorSpec;
   const lines: string[][] = [];
   if (spec.indicatorSource === 'title') lines.push([indicatorStated(ind)]);
-  if (spec.metadata.includes('database')) lines.push(['数据库：年度数据']);
+  const nbsp = nbspOf(spec);
+  if (spec.metadata.includes('statcan'))
+    lines.push([`Frequency:${nbsp}Quarterly`], [`Table: 17-10-0009-01 (formerly CANSIM${nbsp} 051-0005)`], ['Release date: 2025-12-17'], ['Geography: Canada, Province or territory'], [''], [''], []);
+  if (spec.metadata.includes('database')) lines.push(['数据库：分省年度数据']);
   if (spec.indicatorSource === 'line') lines.push([`指标：${indicatorStated(ind)}`]);
+  if (spec.metadata.includes('database')) lines.push(['时间：最近20年']);
   if (spec.metadata.includes('world-bank')) lines.push(['Data Source', 'World Development Indicators'], [], ['Last Updated Date', '2024-06-28'], []);
   return lines;
 }
 
-function noteRecords(spec: FileSpec): string[][] {
+const STATCAN_FOOTNOTES = [
+  'Postcensal estimates are based on the 2021 Census counts adjusted for census net undercoverage (CNU), and the components of demographic growth since then.',
+  'Population estimates: Q1 = January 1; Q2 = April 1; Q3 = July 1; Q4 = October 1.',
+];
+
+/**
+ * Lines under the table (see `NoteKind`). StatCan's numbered footnotes are records of two fields:
+ * under a table of fewer than five records they would be the file's commonest width, so there the
+ * number and the text share one field.
+ */
+function noteRecords(spec: FileSpec, tableRecords: number): string[][] {
   const lines: string[][] = [];
   if (spec.notes.includes('note')) lines.push(['注：2023 年为初步核算数。']);
   if (spec.notes.includes('source')) lines.push(['数据来源：国家统计局']);
   if (spec.notes.includes('footnotes')) lines.push([], ['Footnotes:'], ['1 Preliminary figures.']);
+  if (spec.notes.includes('statcan'))
+    lines.push(
+      [],
+      [],
+      [],
+      ['Footnotes:'],
+      ...STATCAN_FOOTNOTES.map((text, i) => (tableRecords >= 5 ? [String(i + 1), text] : [`${i + 1} ${text}`])),
+      [],
+      [`How to cite: Statistics Canada. Table 17-10-0009-01${nbspOf(spec)} Population estimates, quarterly`],
+      ['https://www150.statcan.gc.ca/t1/tbl1/en/tv.action?pid=1710000901'],
+    );
   return lines;
 }
 
@@ -727,7 +891,7 @@ function layoutText(spec: FileSpec, table: RenderedTable): Layout2D {
       const gap = table.gaps[i] ?? null;
       return [...(gap === null ? [] : [{ text: gap, data: false, empty: gap === '' }]), record(trailing(f), true)];
     }),
-    ...noteRecords(spec).map((f) => record(f)),
+    ...noteRecords(spec, 1 + (table.unitRow ? 1 : 0) + table.rows.length).map((f) => record(f)),
   ];
   const dataLines: number[] = [];
   const readIndex: number[] = [];
