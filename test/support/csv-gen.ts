@@ -1,6 +1,8 @@
 import fc from 'fast-check';
+import { mulberry32 as seeded } from '../../scripts/sample/random';
 
-// Generators of indicator files for the import properties (test/integration/import-properties.test.ts).
+// Generators of indicator files for the import properties (test/integration/import-properties.test.ts),
+// and fixed files shaped like the real ones of ../shared/realdata (`REAL_SHAPES`, real-shapes.test.ts).
 // A file is generated as a table of known values and rendered in the layouts, encodings, delimiters,
 // quoting, missing markers and number formats of docs/data-format.md. What the importer must
 // make of it is worked out here from the table and docs/data-format.md alone, never by calling the importer.
@@ -1077,3 +1079,235 @@ export const badFileArb: fc.Arbitrary<BadFile> = fc.oneof(
   highBytesArb,
   oneColumnArb,
 );
+
+// ---------------------------------------------------------------------------------------------
+// Files shaped like the real ones of ../shared/realdata (shared/realdata/README.md), made here so
+// that their layouts and mess are tested where those third-party files are absent. Each is a fixed
+// spec rendered as above, at the real file's scale, with made-up values from a seeded generator
+// (the bundled sample's, so that every run makes the same files).
+
+const place = (name: string, mark = ''): PlaceSpec => ({ name, mark, pad: false, branch: null });
+const indicatorOf = (name: string, unit: string, unitStyle: IndicatorSpec['unitStyle'] = 'none', mark = ''): IndicatorSpec => ({ name, mark, unit, unitStyle });
+const numberCell = (units: number, scale: number, thousands = false): CellSpec => ({
+  kind: 'number',
+  number: { units, scale, thousands, percent: '', fullWidth: false, trailing: '' },
+});
+const EMPTY: CellSpec = { kind: 'missing', marker: '' };
+const rowOf = (cells: CellSpec[], style = 0): RowSpec => ({ repeat: null, style, cells, defect: null, gap: null });
+const measuresOf = (n: number, style: number): MeasureSpec[] => Array.from({ length: n }, () => ({ repeat: null, style }));
+const yearsFrom = (from: number, to: number): PeriodSpec[] =>
+  Array.from({ length: Math.abs(to - from) + 1 }, (_, i) => ({ grain: 'year' as const, year: from < to ? from + i : from - i, part: 0 }));
+/** A WDI value: 15 significant digits, 13 of them decimals (`15.3963620981387`). */
+const wdiValue = (random: () => number) => numberCell(100_000_000_000_000 + Math.floor(random() * 800_000_000_000_000), 13);
+
+const FRAME: Omit<FileSpec, 'places' | 'indicators' | 'periods' | 'indicatorSource' | 'table'> = {
+  encoding: 'utf-8',
+  delimiter: ',',
+  quoting: 'minimal',
+  quoteSeed: 0,
+  eol: '\n',
+  finalEol: true,
+  trailingDelimiter: false,
+  metadata: [],
+  notes: [],
+  codes: false,
+  headers: {
+    entity: 'Country Name',
+    branch: '支部',
+    indicator: 'Indicator Name',
+    period: 'Year',
+    value: 'Value',
+    unit: 'Unit',
+    corner: '',
+    entityCode: 'Country Code',
+    indicatorCode: 'Indicator Code',
+  },
+};
+
+/** WDI's countries and aggregates: commas, ampersands, brackets and apostrophes in names, then made-up names. */
+const WDI_NAMED = [
+  'Bahamas, The',
+  'Congo, Dem. Rep.',
+  "Cote d'Ivoire",
+  "Korea, Dem. People's Rep.",
+  'Hong Kong SAR, China',
+  'St. Martin (French part)',
+  'East Asia & Pacific (excluding high income)',
+  'Middle East, North Africa, Afghanistan & Pakistan',
+  'IDA & IBRD total',
+  'Low & middle income',
+  'Heavily indebted poor countries (HIPC)',
+];
+const WDI_FIRST = ['North', 'South', 'East', 'West', 'Upper', 'Lower', 'New', 'Port', 'Saint', 'Grand', 'Little', 'Great', 'Old', 'Central', 'Outer'];
+const WDI_SECOND = ['Avalon', 'Borea', 'Cantor', 'Delmar', 'Esker', 'Fenwick', 'Galloway', 'Hollis', 'Istria', 'Juniper', 'Kestrel', 'Lorne', 'Marlow', 'Norland', 'Orrin', 'Pellow', 'Quarry'];
+const WDI_PLACES = [...WDI_NAMED, ...WDI_FIRST.flatMap((a) => WDI_SECOND.map((b) => `${a} ${b}`))].map((name) => place(name));
+
+const PROVINCES = ['北京市', '天津市', '河北省', '山西省', '内蒙古自治区', '辽宁省', '吉林省', '黑龙江省', '上海市', '江苏省', '浙江省', '安徽省', '福建省', '江西省', '山东省', '河南省', '湖北省', '湖南省', '广东省', '广西壮族自治区', '海南省', '重庆市', '四川省', '贵州省', '云南省', '西藏自治区', '陕西省', '甘肃省', '青海省', '宁夏回族自治区', '新疆维吾尔自治区'];
+/** The panel's short names: `北京`, `内蒙古`, `新疆`. */
+const SHORT_PROVINCES = PROVINCES.map((p) => p.replace(/(?:维吾尔|回族|壮族)?(?:自治区|省|市)$/, ''));
+
+/** `nv.ind.totl.zs_data.csv`: long, `Country Name,Country Code,Year,Value`, CRLF, the indicator only in the file name, over 256 KB. */
+function wdiLongSpec(): FileSpec {
+  const random = seeded(1);
+  const places = WDI_PLACES.slice(0, 255);
+  const periods = yearsFrom(1980, 2024);
+  return {
+    ...FRAME,
+    eol: '\r\n',
+    codes: true,
+    places,
+    indicators: [indicatorOf('nv.ind.totl.zs_data', '')],
+    periods,
+    indicatorSource: 'file',
+    table: { layout: 'long', order: [], unitColumn: false, indicatorColumn: false, rows: Array.from({ length: places.length * periods.length }, () => rowOf([wdiValue(random)])) },
+  };
+}
+
+/**
+ * `API_NV.IND.TOTL.ZS_DS2_en_csv_v2_576.csv`: wide by period 1960-2025, every field quoted, code
+ * columns, an indicator column whose name holds a comma and brackets, a trailing empty column, the
+ * last year empty, each row's series starting late, and rows with no value at all. `preamble`: the
+ * four lines above the header that the World Bank's API download has.
+ */
+function wdiWideSpec(preamble: boolean): FileSpec {
+  const random = seeded(preamble ? 3 : 2);
+  const places = preamble ? WDI_PLACES.slice(0, 30) : WDI_PLACES;
+  const periods = yearsFrom(1960, 2025);
+  const rows = places.map((_, p) => {
+    // The first place has every year but the last; every 24th none at all.
+    const start = p === 0 ? 0 : p % 24 === 23 ? periods.length : Math.floor(random() * 45);
+    return rowOf(periods.map((_, y) => (y >= start && y < periods.length - 1 ? wdiValue(random) : EMPTY)));
+  });
+  return {
+    ...FRAME,
+    quoting: 'all',
+    trailingDelimiter: true,
+    metadata: preamble ? ['world-bank'] : [],
+    codes: true,
+    places,
+    indicators: [indicatorOf('Industry (including construction), value added (% of GDP)', '')],
+    periods,
+    indicatorSource: 'column',
+    table: { layout: 'wide-period', measures: measuresOf(periods.length, 0), indicatorColumn: true, unitRow: null, sparseUnitRow: false, rows },
+  };
+}
+
+/**
+ * `分省年度数据 (5).csv`: the NBS export. GB18030, CRLF, `数据库：`, `指标：` and `时间：` lines above
+ * the header (the indicator and its unit only there), `2025年` … `2006年` newest first, values in 7
+ * of the 20 years, negative ones among them, one more empty cell, `数据来源：` under the table.
+ */
+function nbsExportSpec(): FileSpec {
+  const random = seeded(4);
+  const periods = yearsFrom(2025, 2006);
+  const rows = PROVINCES.map((_, p) =>
+    rowOf(periods.map((period, y) => (period.year > 2024 || period.year < 2018 || (p === 25 && y === 5) ? EMPTY : numberCell(Math.round(random() * 500) - 250, 1)))),
+  );
+  return {
+    ...FRAME,
+    encoding: 'gb18030',
+    eol: '\r\n',
+    metadata: ['database'],
+    notes: ['source'],
+    headers: { ...FRAME.headers, entity: '地区' },
+    places: PROVINCES.map((name) => place(name)),
+    indicators: [indicatorOf('固定资产投资(不含农户)实际到位资金_比上年增长', '%', 'paren')],
+    periods,
+    indicatorSource: 'line',
+    table: { layout: 'wide-period', measures: measuresOf(periods.length, 1), indicatorColumn: false, unitRow: null, sparseUnitRow: false, rows },
+  };
+}
+
+/** The panel's indicators, by header `name_unit`; the 进出口总额 column is doubled under 万美元 (see `TwinSpec`). */
+const PANEL_INDICATORS: [string, string, number][] = [
+  ['GDP', '亿元', 2],
+  ['GDP_当年价', '亿元', 2],
+  ['GDP指数', '上年=100', 2],
+  ['第二产业比重', '%', 1],
+  ['总人口数', '人', 0],
+  ['65岁以上人口', '人', 0],
+  ['城镇人口比重', '%', 2],
+  ['私营个体就业人员', '万人', 2],
+  ['私营个体就业人员_NBS', '万人', 1],
+  ['固定资产投资到位资金增速', '%', 1],
+  ['进出口总额', '亿元人民币', 3],
+  ['发明专利申请数', '件', 1],
+];
+
+/**
+ * `分省年度数据_整合.csv`: a province-year panel, UTF-8 with a BOM, wide by indicator with units
+ * after an underscore (`第二产业比重_%`, `GDP指数_上年=100`), one name under two units, short
+ * province names, 620 rows, many empty cells, rows ending in an empty cell.
+ */
+function nbsPanelSpec(): FileSpec {
+  const random = seeded(5);
+  const periods = yearsFrom(2005, 2024);
+  const last = PANEL_INDICATORS.length - 1;
+  const rows = SHORT_PROVINCES.flatMap(() =>
+    periods.map((period) =>
+      rowOf(
+        PANEL_INDICATORS.map(([name, , scale], i) => {
+          const none = (i === 0 && period.year === 2005) || (i === last && period.year > 2021) || random() < 0.25;
+          const sign = name.endsWith('增速') && random() < 0.3 ? -1 : 1;
+          return none ? EMPTY : numberCell(sign * Math.floor(1 + random() * 10 ** (scale + 5)), scale);
+        }),
+      ),
+    ),
+  );
+  return {
+    ...FRAME,
+    encoding: 'utf-8-bom',
+    headers: { ...FRAME.headers, entity: '地区', period: '年份' },
+    places: SHORT_PROVINCES.map((name) => place(name)),
+    indicators: PANEL_INDICATORS.map(([name, unit]) => indicatorOf(name, unit, 'underscore')),
+    periods,
+    indicatorSource: 'column',
+    table: { layout: 'wide-indicator', measures: measuresOf(PANEL_INDICATORS.length, 0), twin: { measure: 10, unit: '万美元' }, rows },
+  };
+}
+
+const CANADA = ['Canada', 'Newfoundland and Labrador', 'Prince Edward Island', 'Nova Scotia', 'New Brunswick', 'Quebec', 'Ontario', 'Manitoba', 'Saskatchewan', 'Alberta', 'British Columbia', 'Yukon'];
+
+/**
+ * `canada_province_population.csv`: StatCan's "download as displayed". A BOM, the title with its
+ * footnote numbers (`… quarterly 1 2 3 4`), metadata and `""` lines, quarters as `Q4 2012`, a unit
+ * row `,"Persons",,,`, numbers quoted with thousands separators, `Nunavut 5`, a footnote block.
+ */
+function statcanSpec(): FileSpec {
+  const random = seeded(6);
+  const periods = Array.from({ length: 53 }, (_, i) => ({ grain: 'quarter' as const, year: 2012 + Math.floor((i + 3) / 4), part: ((i + 3) % 4) + 1 }));
+  const places = [...CANADA.map((name) => place(name)), place('Northwest Territories', ' 5'), place('Nunavut', ' 5')];
+  const rows = places.map(() => {
+    let people = 30_000 + Math.floor(random() * 14_000_000);
+    return rowOf(periods.map(() => numberCell((people += Math.floor(random() * people * 0.004)), 0, true)));
+  });
+  return {
+    ...FRAME,
+    encoding: 'utf-8-bom',
+    quoting: 'filled',
+    metadata: ['statcan'],
+    notes: ['statcan'],
+    headers: { ...FRAME.headers, entity: 'Geography' },
+    places,
+    indicators: [indicatorOf('Population estimates, quarterly', 'Persons', 'none', ' 1 2 3 4')],
+    periods,
+    indicatorSource: 'title',
+    table: { layout: 'wide-period', measures: measuresOf(periods.length, 4), indicatorColumn: false, unitRow: 'Persons', sparseUnitRow: true, rows },
+  };
+}
+
+export interface RealShape {
+  name: string;
+  /** The file of ../shared/realdata it stands for. */
+  real: string;
+  spec: () => FileSpec;
+}
+
+export const REAL_SHAPES: readonly RealShape[] = [
+  { name: 'wdi-long', real: 'wdi-industry-long/nv.ind.totl.zs_data.csv', spec: wdiLongSpec },
+  { name: 'wdi-wide', real: 'wdi-industry-wide/API_NV.IND.TOTL.ZS_DS2_en_csv_v2_576.csv', spec: () => wdiWideSpec(false) },
+  { name: 'wdi-wide-api', real: 'the same, as the API download with its four metadata lines', spec: () => wdiWideSpec(true) },
+  { name: 'nbs-export', real: 'nbs-province-gbk/分省年度数据 (5).csv', spec: nbsExportSpec },
+  { name: 'nbs-panel', real: 'nbs-province-gbk/分省年度数据_整合.csv', spec: nbsPanelSpec },
+  { name: 'statcan', real: 'statcan-province-population/canada_province_population.csv', spec: statcanSpec },
+];
