@@ -1,10 +1,14 @@
 // Screenshots of each view at the sizes leadership screens and projectors use:
 //   npx tsx scripts/screenshots.ts [outDir] [path ...]   (run `npm run build` first)
-// A path may carry a scene after '#': `/data#imports` imports real files first, so the Data view
-// is seen with a preview under review, an edited mapping, a validation report and the dataset list.
+// A path may carry a scene after '#': `/data#imports` imports files first, so the Data view is seen
+// with a preview under review, an edited mapping, a validation report and the dataset list. It
+// uploads StatCan's real file from ../shared/realdata, or where that folder is absent a file of the
+// same shape that test/support/csv-gen.ts makes.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
+import { REAL_SHAPES, renderFile } from '../test/support/csv-gen';
+import { NO_REALDATA, realPath } from '../test/support/realdata';
 import { launchChromium } from './lib/chromium';
 import { startPreview } from './lib/preview';
 
@@ -44,10 +48,19 @@ async function shootSlides(page: Page, base: string, size: string): Promise<void
   }
 }
 
-const REAL = join(import.meta.dirname ?? '.', '..', '..', 'shared', 'realdata');
+const STATCAN = 'statcan-province-population/canada_province_population.csv';
+
+/** StatCan's file, or one of its shape where ../shared/realdata is absent. */
+function statcanUpload(): string | { name: string; mimeType: string; buffer: Buffer } {
+  if (!NO_REALDATA) return realPath(STATCAN);
+  console.log('../shared/realdata is absent: uploading a generated file of the StatCan shape instead');
+  const shape = REAL_SHAPES.find((s) => s.real === STATCAN) as (typeof REAL_SHAPES)[number];
+  return { name: 'canada_province_population.csv', mimeType: 'text/csv', buffer: Buffer.from(renderFile(shape.spec()).bytes) };
+}
+
 const SCENES: Record<string, (page: Page) => Promise<void>> = {
   imports: async (page) => {
-    await page.setInputFiles('[data-testid=import-input]', [join(REAL, 'statcan-province-population', 'canada_province_population.csv')]);
+    await page.setInputFiles('[data-testid=import-input]', statcanUpload());
     await page.locator('[data-testid=import-summary]').waitFor();
     const messy = ['单位名称;统计时间;得分;备注', '东湖区;2023;88.5;', '西城区;2023年;91;', '南港区;二〇二三;90;', '北岭区;2023;不详;', '高新区;2023', '临江县;2024;93;', '白沙县;2024;87;'].join('\n');
     // Newest drafts come first: each file below is draft 0 when it arrives.
