@@ -1,11 +1,12 @@
 import { sqlString } from '../engine/sql';
 import { MISSING_MARKERS, NUMBER_FULLWIDTH_FROM, NUMBER_FULLWIDTH_TO, NUMBER_RE } from './numbers';
+import { collapseBlankSql, trimBlankSql } from './text-sql';
 
 // SQL twins of `isMissing` and `parseNumber`. The fast path (a plain number) costs one TRY_CAST;
 // only cells that fail it go through the cleaning steps.
-const cleaned = `translate(regexp_replace(s, '^[\\s\\x{00a0}\\x{3000}]+|[\\s\\x{00a0}\\x{3000}]+$', '', 'g'), ${sqlString(
-  NUMBER_FULLWIDTH_FROM,
-)}, ${sqlString(NUMBER_FULLWIDTH_TO)})`;
+const cleaned = collapseBlankSql(
+  `translate(${trimBlankSql('s')}, ${sqlString(NUMBER_FULLWIDTH_FROM)}, ${sqlString(NUMBER_FULLWIDTH_TO)})`,
+);
 
 export const NUMBER_MACRO_SQL = [
   `CREATE OR REPLACE MACRO hqd_number_clean(s) AS ${cleaned}`,

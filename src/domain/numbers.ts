@@ -1,8 +1,8 @@
 // Cell values of docs/data-format.md section 7: missing markers, thousands separators, percent signs,
-// full-width digits and stray spaces. TypeScript serves the sniffer and preview; `number-sql.ts`
+// full-width digits and stray blanks (text.ts). TypeScript serves the sniffer and preview; `number-sql.ts`
 // builds the SQL macro the load uses from the same constants.
 
-import { translate } from './text';
+import { collapseBlank, translate, trimBlank } from './text';
 
 /** Cells that mean "no value": they produce no row and are not errors. Compared case-insensitively. */
 export const MISSING_MARKERS: readonly string[] = ['', '..', '...', '-', '--', '—', '–', 'na', 'n/a', 'null', 'none', '无', '…'];
@@ -13,10 +13,9 @@ export const NUMBER_FULLWIDTH_TO = '0123456789.,-+%';
 /** Plain decimal, or one with comma thousands groups; optional sign, exponent and percent sign. */
 export const NUMBER_RE = '[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)? ?%?';
 
-const SPACE_RE = /^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g;
-
+/** Blanks trimmed, ASCII digits and signs, blanks inside as one space (`45\u00a0%` is `45 %`). */
 export function cleanNumberText(raw: string): string {
-  return translate(raw.replace(SPACE_RE, ''), NUMBER_FULLWIDTH_FROM, NUMBER_FULLWIDTH_TO);
+  return collapseBlank(translate(trimBlank(raw), NUMBER_FULLWIDTH_FROM, NUMBER_FULLWIDTH_TO));
 }
 
 export function isMissing(raw: string | null | undefined): boolean {
@@ -30,6 +29,6 @@ export function parseNumber(raw: string | null | undefined): number | null {
   if (raw == null) return null;
   const text = cleanNumberText(raw);
   if (!NUMBER.test(text) || !/\d/.test(text)) return null;
-  const value = Number(text.replace(/[,%\s]/g, ''));
+  const value = Number(text.replace(/[,% ]/g, ''));
   return Number.isFinite(value) ? value : null;
 }

@@ -1,5 +1,6 @@
 import { FULLWIDTH_FROM, FULLWIDTH_TO, MAX_YEAR, MIN_YEAR, PERIOD_PATTERNS } from './periods';
 import { sqlString } from '../engine/sql';
+import { collapseBlankSql, trimBlankSql } from './text-sql';
 
 // SQL twin of `parsePeriod`, generated from the same pattern table so the two cannot drift.
 // hqd_period_of(hqd_period_clean(text)) → normal form or NULL; hqd_period_start(normal) → DATE.
@@ -9,9 +10,10 @@ export function periodMapSql(distinctRaw: string): string {
   return `SELECT period_raw, hqd_period_of(c) AS period FROM (SELECT period_raw, hqd_period_clean(period_raw) AS c FROM (${distinctRaw}) d) cleaned`;
 }
 
-const clean = `regexp_replace(regexp_replace(replace(replace(upper(translate(regexp_replace(s, '^[\\s\\x{3000}]+|[\\s\\x{3000}]+$', '', 'g'), ${sqlString(
-  FULLWIDTH_FROM + '一二三四',
-)}, ${sqlString(FULLWIDTH_TO + '1234')})), '上半年', 'H1'), '下半年', 'H2'), ' ?\\[YR\\d{4}\\]$', ''), '\\s+', ' ', 'g')`;
+const translated = `replace(replace(upper(translate(${trimBlankSql('s')}, ${sqlString(FULLWIDTH_FROM + '一二三四')}, ${sqlString(
+  FULLWIDTH_TO + '1234',
+)})), '上半年', 'H1'), '下半年', 'H2')`;
+const clean = `regexp_replace(${collapseBlankSql(translated)}, ' ?\\[YR\\d{4}\\]$', '')`;
 
 function branch(re: string, grain: string, year: number, part?: number): string {
   const pattern = sqlString(`^${re}$`);

@@ -1,7 +1,7 @@
 // Period spellings of docs/data-format.md section 6. The pattern table is the single source: the
 // TypeScript parser (header detection, preview) and the SQL macro (the load) are both built from it.
 
-import { translate } from './text';
+import { collapseBlank, translate, trimBlank } from './text';
 
 export type Grain = 'year' | 'half' | 'quarter' | 'month';
 
@@ -42,14 +42,16 @@ export interface Period {
   start: string;
 }
 
-/** The same steps as `hqd_period_clean` in SQL: trim, ASCII digits, upper case, Chinese halves. */
+/**
+ * The same steps as `hqd_period_clean` in SQL: trim blanks, ASCII digits, upper case, Chinese
+ * halves, blanks inside as one space, World Bank's ` [YR2023]` suffix dropped.
+ */
 export function cleanPeriodText(raw: string): string {
-  return translate(raw.trim().replace(/^[\s\u3000]+|[\s\u3000]+$/g, ''), FULLWIDTH_FROM + '一二三四', FULLWIDTH_TO + '1234')
+  const text = translate(trimBlank(raw), FULLWIDTH_FROM + '一二三四', FULLWIDTH_TO + '1234')
     .toUpperCase()
     .replace('上半年', 'H1')
-    .replace('下半年', 'H2')
-    .replace(/ ?\[YR\d{4}\]$/, '')
-    .replace(/\s+/g, ' ');
+    .replace('下半年', 'H2');
+  return collapseBlank(text).replace(/ ?\[YR\d{4}\]$/, '');
 }
 
 export function normalPeriod(grain: Grain, year: number, part: number): string | null {

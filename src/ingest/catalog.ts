@@ -1,8 +1,10 @@
 import { sqlIdent, sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
+import { trimBlank } from '../domain/text';
 
 // Catalog CSVs (docs/data-format.md section 10) and the entity hierarchy (section 11). Headers are
-// matched against a fixed list of known columns, so a file's header never becomes SQL.
+// matched against a fixed list of known columns, so a file's header never becomes SQL. Cells are
+// trimmed of blanks by `hqd_trim` (src/domain), as the data load trims them.
 
 const INDICATOR_COLUMNS = {
   indicator_id: 'VARCHAR', name_zh: 'VARCHAR', name_en: 'VARCHAR', category: 'VARCHAR', unit: 'VARCHAR',
@@ -27,14 +29,14 @@ const DEFAULTS: Record<IndicatorColumn, string> = {
 
 /** Maps a header cell to a catalog column, or null when it is not one. */
 export function catalogColumn(header: string): IndicatorColumn | null {
-  const key = header.trim().replace(/^\uFEFF/, '');
+  const key = trimBlank(header);
   if (key in INDICATOR_COLUMNS) return key as IndicatorColumn;
   return ALIASES[key] ?? null;
 }
 
 /** True when a header row describes indicators rather than observations. */
 export function isCatalogHeader(headers: readonly string[]): boolean {
-  return headers.some((h) => catalogColumn(h) === 'indicator_id') && !headers.some((h) => /^(value|数值|值)$/i.test(h.trim()));
+  return headers.some((h) => catalogColumn(h) === 'indicator_id') && !headers.some((h) => /^(value|数值|值)$/i.test(trimBlank(h)));
 }
 
 export interface CatalogResult {
@@ -62,25 +64,25 @@ export async function loadCatalog(engine: Engine, registeredFile: string, delimi
     if (!idColumn) throw new Error('catalog has no indicator_id column');
     const cell = (c: IndicatorColumn) => {
       const source = present.get(c);
-      return source ? `TRY_CAST(NULLIF(trim(s.${sqlIdent(source)}), '') AS ${INDICATOR_COLUMNS[c]})` : 'NULL';
+      return source ? `TRY_CAST(hqd_trim(s.${sqlIdent(source)}) AS ${INDICATOR_COLUMNS[c]})` : 'NULL';
     };
     const columns = Object.keys(INDICATOR_COLUMNS) as IndicatorColumn[];
     const merged = columns.map((c) =>
       c === 'indicator_id'
-        ? `trim(s.${sqlIdent(idColumn)})`
+        ? `hqd_trim(s.${sqlIdent(idColumn)})`
         : c === 'name_zh' || c === 'name_en'
-          ? `COALESCE(${cell(c)}, i.${c}, ${cell(c === 'name_zh' ? 'name_en' : 'name_zh')}, trim(s.${sqlIdent(idColumn)}))`
+          ? `COALESCE(${cell(c)}, i.${c}, ${cell(c === 'name_zh' ? 'name_en' : 'name_zh')}, hqd_trim(s.${sqlIdent(idColumn)}))`
           : `COALESCE(${cell(c)}, i.${c}, ${DEFAULTS[c]})`,
     );
     const [before] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM indicators');
     const [incoming] = await tx.query<{ n: number }>(
-      `SELECT count(DISTINCT trim(${sqlIdent(idColumn)})) AS n FROM hqd_catalog_stage WHERE NULLIF(trim(${sqlIdent(idColumn)}), '') IS NOT NULL`,
+      `SELECT count(DISTINCT hqd_trim(${sqlIdent(idColumn)})) AS n FROM hqd_catalog_stage WHERE hqd_trim(${sqlIdent(idColumn)}) IS NOT NULL`,
     );
     await tx.query(
       `INSERT OR REPLACE INTO indicators (${columns.join(', ')})
-        SELECT DISTINCT ON (trim(s.${sqlIdent(idColumn)})) ${merged.join(', ')}
-        FROM hqd_catalog_stage s LEFT JOIN indicators i ON i.indicator_id = trim(s.${sqlIdent(idColumn)})
-        WHERE NULLIF(trim(s.${sqlIdent(idColumn)}), '') IS NOT NULL`,
+        SELECT DISTINCT ON (hqd_trim(s.${sqlIdent(idColumn)})) ${merged.join(', ')}
+        FROM hqd_catalog_stage s LEFT JOIN indicators i ON i.indicator_id = hqd_trim(s.${sqlIdent(idColumn)})
+        WHERE hqd_trim(s.${sqlIdent(idColumn)}) IS NOT NULL`,
     );
     const [after] = await tx.query<{ n: number }>('SELECT count(*) AS n FROM indicators');
     await tx.query('DROP TABLE IF EXISTS hqd_catalog_stage');
@@ -98,7 +100,7 @@ export async function loadEntities(engine: Engine, registeredFile: string): Prom
        SELECT count(*) AS n FROM src`,
     );
     await tx.query(
-      `INSERT OR REPLACE INTO entities SELECT trim(entity_id), trim(name), trim(level), NULLIF(trim(parent_id), '')
+      `INSERT OR REPLACE INTO entities SELECT hqd_trim(entity_id), hqd_trim(name), hqd_trim(level), hqd_trim(parent_id)
         FROM read_csv(${sqlString(registeredFile)}, header = true, all_varchar = true,
           columns = {'entity_id': 'VARCHAR', 'name': 'VARCHAR', 'level': 'VARCHAR', 'parent_id': 'VARCHAR'})`,
     );

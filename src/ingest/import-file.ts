@@ -3,6 +3,7 @@ import { isCatalogHeader, loadCatalog } from './catalog';
 import { decodePrefix, detectEncoding } from './decode';
 import { ImportRefused, loadDataset } from './load';
 import type { Encoding, ImportMapping, ImportResult } from '../domain/mapping';
+import { isBlank } from '../domain/text';
 import { sniff, toMapping, type SniffResult } from './sniff';
 import { toUtf8 } from './transcode';
 
@@ -51,7 +52,7 @@ export async function inspectFile(file: Blob, fileName: string): Promise<Inspect
   const encoding = detectEncoding(head);
   if (looksBinary(head, encoding)) throw new ImportError('binary');
   const text = decodePrefix(head, encoding);
-  if (text.trim() === '') throw new ImportError('empty');
+  if (isBlank(text)) throw new ImportError('empty');
   const sniffed = sniff(text, { fileName, complete: file.size <= SNIFF_BYTES });
   if (sniffed.headers.length === 0) throw new ImportError('no-header');
   if (isCatalogHeader(sniffed.headers)) return { kind: 'catalog', encoding, sniffed, mapping: toMapping(sniffed, encoding) };
@@ -68,7 +69,7 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   if (mapping.layout !== 'long' && !has('measure')) problems.push('mapping.needMeasure');
   if (mapping.layout !== 'wide-entity' && !has('entity')) problems.push('mapping.needEntity');
   if (mapping.layout !== 'wide-period' && !has('period')) problems.push('mapping.needPeriod');
-  if (mapping.layout !== 'wide-indicator' && !has('indicator') && mapping.indicator.name.trim() === '') problems.push('mapping.needIndicator');
+  if (mapping.layout !== 'wide-indicator' && !has('indicator') && isBlank(mapping.indicator.name)) problems.push('mapping.needIndicator');
   return problems;
 }
 

@@ -2,6 +2,7 @@ import { sqlIdent, sqlString } from '../engine/sql';
 import type { Direction } from '../domain/indicator';
 import type { ImportMapping } from '../domain/mapping';
 import { periodMapSql } from '../domain/period-sql';
+import { trimBlank } from '../domain/text';
 
 // Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
 //   stage     read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
@@ -31,7 +32,7 @@ function shapeSql(mapping: ImportMapping): string {
   const overflow = col(mapping.columns.length);
   const fields = Math.min(mapping.read.fields ?? 0, mapping.columns.length);
   const short = fields > 0 ? `WHEN ${col(fields - 1)} IS NULL THEN 'shortRow' ` : '';
-  return `CASE ${short}WHEN trim(${overflow}) <> '' THEN 'longRow' END`;
+  return `CASE ${short}WHEN hqd_trim(${overflow}) IS NOT NULL THEN 'longRow' END`;
 }
 
 export function stageSql(file: string, mapping: ImportMapping): string {
@@ -65,13 +66,13 @@ export function raggedSql(mapping: ImportMapping): string {
  * a name may hold a line break (a wrapped spreadsheet header, `城镇\n人口(万人)`).
  */
 export function splitNameUnit(header: string): { name: string; unit: string } {
-  const text = header.trim();
+  const text = trimBlank(header);
   const bracket = /^(.+?)\s*[(（\[]([^()（）[\]]{1,12})[)）\]]$/s.exec(text);
-  if (bracket) return { name: (bracket[1] as string).trim(), unit: (bracket[2] as string).trim() };
+  if (bracket) return { name: trimBlank(bracket[1] as string), unit: trimBlank(bracket[2] as string) };
   const underscore = /^(.+)_([^_]{1,8})$/s.exec(text);
   // Latin units are short (USD, kg, km): a longer word after an underscore is part of a snake_case name.
   if (underscore && /^(?:[%‰$€£¥]|.*[\u4e00-\u9fff].*|[A-Za-z$€£¥]{1,4})$/.test(underscore[2] as string))
-    return { name: (underscore[1] as string).trim(), unit: (underscore[2] as string).trim() };
+    return { name: trimBlank(underscore[1] as string), unit: trimBlank(underscore[2] as string) };
   return { name: text, unit: '' };
 }
 
@@ -191,7 +192,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
       WITH raw AS (SELECT indicator_raw, min(hqd_trim(unit_raw)) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
       texts AS (SELECT indicator_raw, unit_raw, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
       named AS (SELECT indicator_raw, unit_raw, ${cleanName('i_full', 'i_short', 'texts')} AS iname FROM texts)
-      SELECT indicator_raw, iname, trim(COALESCE(unit_raw, '')) AS unit, COALESCE(
+      SELECT indicator_raw, iname, COALESCE(unit_raw, '') AS unit, COALESCE(
         (SELECT min(i.indicator_id) FROM indicators i WHERE i.indicator_id = iname),
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id

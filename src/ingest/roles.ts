@@ -1,4 +1,5 @@
 import type { ColumnMapping, ColumnRole } from '../domain/mapping';
+import { trimBlank } from '../domain/text';
 
 // Header names → column roles for long files. The sniffer's first guess; the person can change it.
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
@@ -11,7 +12,7 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
 ];
 
 export function guessRole(header: string): ColumnRole {
-  const text = header.trim();
+  const text = trimBlank(header);
   for (const [role, pattern] of ROLE_PATTERNS) if (pattern.test(text)) return role;
   return 'ignore';
 }
@@ -21,8 +22,8 @@ export function guessLongColumns(headers: readonly string[]): ColumnMapping[] {
   const taken = new Set<ColumnRole>();
   return headers.map((name) => {
     const role = guessRole(name);
-    if (role === 'ignore' || taken.has(role)) return { name: name.trim(), role: 'ignore' };
+    if (role === 'ignore' || taken.has(role)) return { name: trimBlank(name), role: 'ignore' };
     taken.add(role);
-    return { name: name.trim(), role };
+    return { name: trimBlank(name), role };
   });
 }

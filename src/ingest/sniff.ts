@@ -1,11 +1,12 @@
 import type { ColumnRole, Delimiter, Encoding, ImportMapping, Layout } from '../domain/mapping';
+import { trimBlank } from '../domain/text';
 import { detectDelimiter, modalFieldCount } from './sniff/delimiter';
 import { dataExtent } from './sniff/extent';
 import { findHeader, isUnitRow, looksLikeHeader, unitOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
-import { isBlank, trimCell, usableRecords, type CsvRecord } from './sniff/records';
+import { isBlank, usableRecords, type CsvRecord } from './sniff/records';
 import type { SniffOptions, SniffResult, SniffWarning } from './sniff/types';
 
 // The sniffer: from the decoded first part of a file to a proposed ImportMapping. Pure and
@@ -63,7 +64,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const complete = options.complete ?? false;
   const text = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
   const lines = text.split(/\r\n|\n|\r/);
-  if (text.trim() === '') return emptyResult(',', 'sniff.empty', []);
+  if (trimBlank(text) === '') return emptyResult(',', 'sniff.empty', []);
 
   const { delimiter, found } = detectDelimiter(text, complete);
   if (!found) return emptyResult(delimiter, 'sniff.noTable', lines);
@@ -83,7 +84,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const lastBeforeData = (unitRecord ?? header).endLine;
   const lastDataLine = records[dataStart + extent.rows - 1]?.endLine ?? lastBeforeData;
 
-  const headers = pad(header.fields.map(trimCell), width);
+  const headers = pad(header.fields.map(trimBlank), width);
   const rows = dataRecords.map((r) => pad(r.fields, width));
   const decision = decideLayout(profileColumns(headers, rows));
   const rowUnit = unitRecord ? unitOfRow(unitRecord) : { unit: '', mixed: false };
@@ -114,7 +115,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     warnings,
     preview: rows.slice(0, options.previewRows ?? PREVIEW_ROWS),
     metadataLines: lines.slice(0, header.line),
-    footerLines: extent.ended ? lines.slice(lastDataLine + 1).filter((l) => l.replace(/[\s"',;|]/g, '') !== '') : [],
+    footerLines: extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [],
   };
 }
 

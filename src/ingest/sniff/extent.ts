@@ -1,4 +1,5 @@
-import { isBlank, nonEmpty, trimCell, type CsvRecord } from './records';
+import { trimBlank } from '../../domain/text';
+import { isBlank, nonEmpty, type CsvRecord } from './records';
 
 // End of the table: where the data stops and the notes begin.
 
@@ -7,7 +8,7 @@ const NOTE_RE =
   /^(?:注|附注|备注|说明|数据来源|资料来源|来源|notes?|sources?|footnotes?|symbol legend|legend|how to cite|data from database|last updated)\s*(?:[:：.,\d①②③④⑤⑥⑦⑧⑨⑩]|$)/i;
 
 function isNote(record: CsvRecord): boolean {
-  const first = record.fields.map(trimCell).find((f) => f !== '');
+  const first = record.fields.map(trimBlank).find((f) => f !== '');
   return first !== undefined && NOTE_RE.test(first);
 }
 

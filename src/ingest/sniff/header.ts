@@ -1,6 +1,7 @@
 import { isMissing, parseNumber } from '../../domain/numbers';
 import { parsePeriod } from '../../domain/periods';
-import { nonEmpty, trimCell, type CsvRecord } from './records';
+import { trimBlank } from '../../domain/text';
+import { nonEmpty, type CsvRecord } from './records';
 
 // Where the header is, whether it looks like one, and the unit row under it.
 
@@ -42,7 +43,7 @@ function hasPlainNumber(fields: readonly string[]): boolean {
 
 /** Header names are text or periods; a record of plain numbers is data, not a header. */
 export function looksLikeHeader(fields: readonly string[]): boolean {
-  const filled = fields.map(trimCell).filter((f) => f !== '');
+  const filled = fields.map(trimBlank).filter((f) => f !== '');
   const numbers = filled.filter((f) => parseNumber(f) !== null && parsePeriod(f) === null).length;
   return filled.length > 0 && numbers <= filled.length / 2;
 }
@@ -52,15 +53,15 @@ export function looksLikeHeader(fields: readonly string[]): boolean {
  * and every filled cell a word — not a number, not a period.
  */
 export function isUnitRow(record: CsvRecord | undefined): boolean {
-  if (!record || record.fields.length < 2 || trimCell(record.fields[0] ?? '') !== '') return false;
-  const filled = record.fields.map(trimCell).filter((f) => !isMissing(f));
+  if (!record || record.fields.length < 2 || trimBlank(record.fields[0] ?? '') !== '') return false;
+  const filled = record.fields.map(trimBlank).filter((f) => !isMissing(f));
   return filled.length > 0 && filled.every((f) => parseNumber(f) === null && parsePeriod(f) === null);
 }
 
 /** The unit a unit row gives: its most common filled cell; `mixed` when the columns differ. */
 export function unitOfRow(record: CsvRecord): { unit: string; mixed: boolean } {
   const freq = new Map<string, number>();
-  for (const f of record.fields.map(trimCell)) if (!isMissing(f)) freq.set(f, (freq.get(f) ?? 0) + 1);
+  for (const f of record.fields.map(trimBlank)) if (!isMissing(f)) freq.set(f, (freq.get(f) ?? 0) + 1);
   const [unit = ''] = [...freq].sort((a, b) => b[1] - a[1])[0] ?? [];
   return { unit, mixed: freq.size > 1 };
 }

@@ -1,6 +1,8 @@
 import type { IndicatorDefaults } from '../../domain/mapping';
+import { shortName } from '../../domain/names';
+import { trimBlank } from '../../domain/text';
 import { splitNameUnit } from '../load-sql';
-import { nonEmpty, trimCell, type CsvRecord } from './records';
+import { nonEmpty, type CsvRecord } from './records';
 
 // Indicator defaults: the name and unit of a file that has no indicator column.
 
@@ -9,7 +11,7 @@ const UNIT_LINE_RE = /^(?:单位|计量单位|unit|units|unit of measure)\s*[:�
 
 /** A metadata record as one text: its filled cells joined (`"Indicator:","GDP"` → `Indicator: GDP`). */
 function recordText(record: CsvRecord): string {
-  return record.fields.map(trimCell).filter((f) => f !== '').join(' ');
+  return record.fields.map(trimBlank).filter((f) => f !== '').join(' ');
 }
 
 /** `分省年度数据 (5).csv` → `分省年度数据`: no folder, no extension, no browser copy number. */
@@ -30,10 +32,10 @@ export function indicatorDefaults(metadata: readonly CsvRecord[], rowUnit: strin
   const declared = texts.map((t) => INDICATOR_LINE_RE.exec(t)?.[1]).find((t) => t !== undefined);
   const unitLine = texts.map((t) => UNIT_LINE_RE.exec(t)?.[1]).find((t) => t !== undefined);
   const title = metadata.find((r) => nonEmpty(r) === 1 && !/[:：]/.test(recordText(r)));
-  const stated = declared ?? (title ? recordText(title).replace(/(\s+\d{1,2})+$/, '') : undefined);
+  const stated = declared ?? (title ? (shortName(recordText(title)) ?? '') : undefined);
   const file = fileName ? baseName(fileName) : '';
   // In a file name only a bracket is a unit: `GDP(亿元).csv`, but not `nv.ind.totl.zs_data.csv`.
   const fromFile = /[)）\]]$/.test(file) ? splitNameUnit(file) : { name: file, unit: '' };
   const { name, unit } = stated !== undefined ? splitNameUnit(stated) : fromFile;
-  return { name, unit: unit || unitLine?.trim() || rowUnit, direction: 1 };
+  return { name, unit: unit || (unitLine && trimBlank(unitLine)) || rowUnit, direction: 1 };
 }

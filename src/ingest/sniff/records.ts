@@ -1,3 +1,5 @@
+import { trimBlank } from '../../domain/text';
+
 // Records: a quote-aware split that also knows on which physical lines each record lies, because
 // DuckDB's `skip` counts lines while quoted fields may hold line breaks.
 
@@ -90,6 +92,5 @@ export function usableRecords(text: string, delimiter: string, complete: boolean
   return records;
 }
 
-export const trimCell = (s: string) => s.replace(/^[\s\u00a0\u3000]+|[\s\u00a0\u3000]+$/g, '');
-export const nonEmpty = (r: CsvRecord) => r.fields.filter((f) => trimCell(f) !== '').length;
+export const nonEmpty = (r: CsvRecord) => r.fields.filter((f) => trimBlank(f) !== '').length;
 export const isBlank = (r: CsvRecord) => nonEmpty(r) === 0;
