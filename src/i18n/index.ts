@@ -2,20 +2,15 @@ import { createI18n } from 'vue-i18n';
 import en from './en';
 import zhCN from './zh-CN';
 import type { Locale } from '../format/number';
+import { useLocal } from '../persist/local';
 
-const STORAGE_KEY = 'hqd.locale';
-
-function initialLocale(): Locale {
-  try {
-    return localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN';
-  } catch {
-    return 'zh-CN';
-  }
-}
+// `hqd.locale` is the bare word (`en`); anything else reads as Chinese. Denied storage: the
+// switch still applies to this session.
+const saved = useLocal<Locale>('hqd.locale', () => 'zh-CN', { read: (text) => (text === 'en' ? 'en' : 'zh-CN'), write: (locale) => locale });
 
 export const i18n = createI18n({
   legacy: false,
-  locale: initialLocale(),
+  locale: saved.value,
   fallbackLocale: 'zh-CN',
   messages: { 'zh-CN': zhCN, en },
 });
@@ -23,9 +18,5 @@ export const i18n = createI18n({
 export function setLocale(locale: Locale): void {
   i18n.global.locale.value = locale;
   document.documentElement.lang = locale;
-  try {
-    localStorage.setItem(STORAGE_KEY, locale);
-  } catch {
-    // Storage may be denied (private mode, policy); the switch still applies to this session.
-  }
+  saved.value = locale;
 }
