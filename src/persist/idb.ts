@@ -1,33 +1,66 @@
-// A minimal promise wrapper over IndexedDB: one database, two object stores. Uploaded files are
-// kept as they came (Blob) together with the mapping used to read them, so a reload imports them
-// again exactly; nothing derived is stored that could drift from the importer.
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
+
+// One database, two object stores, through idb. Uploaded files are kept as they came (Blob)
+// together with the mapping used to read them, so a reload imports them again exactly; nothing
+// derived is stored that could drift from the importer. Records are checked by their readers
+// (saved.ts), not trusted.
 
 const DB_NAME = 'hqd-dashboard';
-const DB_VERSION = 1;
 export const STORES = { datasets: 'datasets', catalogs: 'catalogs' } as const;
 type StoreName = (typeof STORES)[keyof typeof STORES];
 
-let opening: Promise<IDBDatabase> | null = null;
-
-function promisify<T>(request: IDBRequest<T>): Promise<T> {
-  return new Promise((resolve, reject) => {
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB request failed'));
-  });
+export interface HqdSchema extends DBSchema {
+  datasets: { key: string; value: { id: string } };
+  catalogs: { key: string; value: { id: string } };
 }
 
-export function openDb(): Promise<IDBDatabase> {
-  opening ??= new Promise<IDBDatabase>((resolve, reject) => {
-    if (typeof indexedDB === 'undefined') return reject(new Error('IndexedDB is not available'));
-    const request = indexedDB.open(DB_NAME, DB_VERSION);
-    request.onupgradeneeded = () => {
-      const db = request.result;
-      if (!db.objectStoreNames.contains(STORES.datasets)) db.createObjectStore(STORES.datasets, { keyPath: 'id' });
-      if (!db.objectStoreNames.contains(STORES.catalogs)) db.createObjectStore(STORES.catalogs, { keyPath: 'id' });
-    };
-    request.onsuccess = () => resolve(request.result);
-    request.onerror = () => reject(request.error ?? new Error('IndexedDB cannot be opened'));
-    request.onblocked = () => reject(new Error('IndexedDB is blocked by another tab'));
+export type HqdDb = IDBPDatabase<HqdSchema>;
+export type UpgradeStep = (db: HqdDb, tx: IDBPTransaction<HqdSchema, StoreNames<HqdSchema>[], 'versionchange'>) => void;
+
+/**
+ * The schema, one step per version: step `i` brings a database at version `i` to `i + 1`. A
+ * released step is never edited; a change of schema is a new step at the end.
+ */
+export const UPGRADES: readonly UpgradeStep[] = [
+  // 0 → 1, the schema from before idb: both stores, keyed by `id`.
+  (db) => {
+    db.createObjectStore(STORES.datasets, { keyPath: 'id' });
+    db.createObjectStore(STORES.catalogs, { keyPath: 'id' });
+  },
+];
+export const DB_VERSION = UPGRADES.length;
+
+/** openDB's `upgrade`: every step from the version the database is at, in order. */
+export function upgradeWith(steps: readonly UpgradeStep[]) {
+  return (db: HqdDb, oldVersion: number, newVersion: number | null, tx: Parameters<UpgradeStep>[1]): void => {
+    for (let v = oldVersion; v < (newVersion ?? steps.length); v++) {
+      const step = steps[v];
+      if (!step) throw new Error(`no IndexedDB upgrade from version ${v}`);
+      step(db, tx);
+    }
+  };
+}
+
+let opening: Promise<HqdDb> | null = null;
+
+export function openDb(): Promise<HqdDb> {
+  opening ??= new Promise<HqdDb>((resolve, reject) => {
+    if (typeof indexedDB === 'undefined') throw new Error('IndexedDB is not available');
+    const pending = openDB<HqdSchema>(DB_NAME, DB_VERSION, {
+      upgrade: upgradeWith(UPGRADES),
+      blocked: () => {
+        reject(new Error('IndexedDB is blocked by another tab'));
+        // Should the other tab let go later, the connection is not wanted any more.
+        void pending.then((db) => db.close(), () => undefined);
+      },
+      // A newer release wants to upgrade in another tab: step aside; the next call opens again.
+      blocking: () => {
+        opening = null;
+        void pending.then((db) => db.close());
+      },
+      terminated: () => (opening = null),
+    });
+    pending.then(resolve, reject);
   }).catch((error: unknown) => {
     opening = null;
     throw error;
@@ -35,25 +68,19 @@ export function openDb(): Promise<IDBDatabase> {
   return opening;
 }
 
-export async function putRecord(store: StoreName, value: object): Promise<void> {
-  const db = await openDb();
-  const tx = db.transaction(store, 'readwrite');
-  tx.objectStore(store).put(value);
-  await new Promise<void>((resolve, reject) => {
-    tx.oncomplete = () => resolve();
-    // A failed request (a full disk: QuotaExceededError) reaches the transaction before it aborts,
-    // while `tx.error` is still null: the request's own error says what went wrong.
-    tx.onerror = (event) => reject((event.target as IDBRequest | null)?.error ?? tx.error ?? new Error('IndexedDB write failed'));
-    tx.onabort = () => reject(tx.error ?? new Error('IndexedDB write aborted'));
-  });
+export async function putRecord(store: StoreName, value: { id: string }): Promise<void> {
+  const tx = (await openDb()).transaction(store, 'readwrite');
+  // A failed request (a full disk: QuotaExceededError) rejects before the transaction aborts, and
+  // its own error says what went wrong; the transaction's may still be empty then.
+  await Promise.all([tx.store.put(value), tx.done]);
 }
 
 export async function deleteRecord(store: StoreName, key: string): Promise<void> {
-  const db = await openDb();
-  await promisify(db.transaction(store, 'readwrite').objectStore(store).delete(key));
+  await (await openDb()).delete(store, key);
 }
 
-export async function getAll<T>(store: StoreName): Promise<T[]> {
-  const db = await openDb();
-  return promisify(db.transaction(store, 'readonly').objectStore(store).getAll() as IDBRequest<T[]>);
+/** Every record of a store, unchecked: the reader sanitizes. */
+export async function getAll(store: StoreName): Promise<unknown[]> {
+  return (await openDb()).getAll(store);
 }
+

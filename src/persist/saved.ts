@@ -1,5 +1,6 @@
 import type { ImportMapping } from '../domain/mapping';
 import { deleteRecord, getAll, putRecord, STORES } from './idb';
+import { defineVersioned, readVersioned, writeVersioned, type SavedShape, type Versioned } from './migrate';
 
 /** What is kept of an upload: the original file and how it was read. */
 export interface SavedDataset {
@@ -27,8 +28,55 @@ export function persistProblem(error: unknown): PersistProblem {
   return name === 'QuotaExceededError' ? 'full' : 'unavailable';
 }
 
-export const saveDataset = (d: SavedDataset) => putRecord(STORES.datasets, d);
+const text = (value: unknown, fallback: string): string => (typeof value === 'string' ? value : fallback);
+const isObject = (value: unknown): value is SavedShape => typeof value === 'object' && value !== null;
+
+/**
+ * A record without its id or its file cannot be imported again, and is passed over (`null`);
+ * other fields fall back. The mapping is checked by the importer, which reports a failed restore
+ * by the file's name.
+ */
+function usable(raw: unknown): (SavedShape & { id: string; file: Blob }) | null {
+  return isObject(raw) && typeof raw.id === 'string' && raw.file instanceof Blob ? (raw as SavedShape & { id: string; file: Blob }) : null;
+}
+
+/** A dataset record in IndexedDB: `{ version: 2, id, name, sourceFile, importedAt, mapping, file }`. */
+export const SAVED_DATASET = defineVersioned<SavedDataset | null>({
+  version: 2,
+  steps: [
+    // 1 → 2: the unversioned record saved before versions; the fields are unchanged. Its mapping may
+    // lack `read.fields` (saved before short records were reported): such files are read as then.
+    { from: 1, migrate: (old) => ({ id: old.id, name: old.name, sourceFile: old.sourceFile, importedAt: old.importedAt, mapping: old.mapping, file: old.file }) },
+  ],
+  sanitize: (raw) => {
+    const r = usable(raw);
+    if (!r || !isObject(r.mapping) || !isObject(r.mapping.read)) return null;
+    return { id: r.id, name: text(r.name, r.id), sourceFile: text(r.sourceFile, r.id), importedAt: text(r.importedAt, ''), mapping: r.mapping as unknown as ImportMapping, file: r.file };
+  },
+});
+
+/** A catalog record in IndexedDB: `{ version: 2, id, sourceFile, importedAt, delimiter, file }`. */
+export const SAVED_CATALOG = defineVersioned<SavedCatalog | null>({
+  version: 2,
+  steps: [
+    // 1 → 2: the unversioned record saved before versions; the fields are unchanged.
+    { from: 1, migrate: (old) => ({ id: old.id, sourceFile: old.sourceFile, importedAt: old.importedAt, delimiter: old.delimiter, file: old.file }) },
+  ],
+  sanitize: (raw) => {
+    const r = usable(raw);
+    return r && { id: r.id, sourceFile: text(r.sourceFile, r.id), importedAt: text(r.importedAt, ''), delimiter: text(r.delimiter, ','), file: r.file };
+  },
+});
+
+async function readAll<T>(store: (typeof STORES)[keyof typeof STORES], kind: Versioned<T | null>): Promise<T[]> {
+  return (await getAll(store)).flatMap((raw) => {
+    const record = readVersioned(raw, kind);
+    return record ? [record] : [];
+  });
+}
+
+export const saveDataset = (d: SavedDataset) => putRecord(STORES.datasets, writeVersioned(d, SAVED_DATASET));
 export const forgetDataset = (id: string) => deleteRecord(STORES.datasets, id);
-export const savedDatasets = () => getAll<SavedDataset>(STORES.datasets);
-export const saveCatalog = (c: SavedCatalog) => putRecord(STORES.catalogs, c);
-export const savedCatalogs = () => getAll<SavedCatalog>(STORES.catalogs);
+export const savedDatasets = () => readAll(STORES.datasets, SAVED_DATASET);
+export const saveCatalog = (c: SavedCatalog) => putRecord(STORES.catalogs, writeVersioned(c, SAVED_CATALOG));
+export const savedCatalogs = () => readAll(STORES.catalogs, SAVED_CATALOG);
