@@ -174,8 +174,8 @@ async function interactionBench(): Promise<Record<string, { median: number; p95:
 
     await page.goto(`${server.url}/district/${encodeURIComponent('u:区县01')}?datasets=${encodeURIComponent(id ?? '')}`);
     await page.waitForSelector('[data-testid=score]', { timeout: 120_000 });
-    await measureSelect(page, '.entity__year select', years.slice(0, 2));
-    record('district: period', await measureSelect(page, '.entity__year select', [...years, ...years]));
+    await measureSelect(page, '[data-testid=scorecard-period]', years.slice(0, 2));
+    record('district: period', await measureSelect(page, '[data-testid=scorecard-period]', [...years, ...years]));
 
     const entities = Array.from({ length: 25 }, (_, d) => `u:区县${String(d + 1).padStart(2, '0')}`).join(',');
     await page.goto(`${server.url}/compare?datasets=${encodeURIComponent(id ?? '')}&entities=${encodeURIComponent(entities)}`);

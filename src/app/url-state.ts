@@ -1,50 +1,52 @@
 import { computed } from 'vue';
-import { useRoute, useRouter, type LocationQueryRaw } from 'vue-router';
+import { useRoute, useRouter } from 'vue-router';
+import { useCatalog } from './catalog';
 import { useEngineStore } from './engine-store';
-
-function single(value: unknown): string | null {
-  const v = Array.isArray(value) ? value[0] : value;
-  return typeof v === 'string' && v !== '' ? v : null;
-}
+import { checkParams, parseParams, patchQuery, type DroppedParam, type UrlParams } from './url-params';
 
 /**
  * Selection a person would share lives in the URL (`?datasets=a,b&period=2024&indicator=x`), so a
- * copied link reproduces the view. Unknown dataset ids in a link are ignored, not fatal.
+ * copied link reproduces the view. Parameters are parsed once (url-params.ts); what names nothing
+ * in view is dropped and listed in `dropped`, for the notice under the header.
  */
 export function useUrlState() {
   const route = useRoute();
   const router = useRouter();
   const store = useEngineStore();
 
+  const parsed = computed(() => parseParams(route.query));
+  /** Datasets known once the engine has listed them; until then a link's ids are taken on trust. */
+  const knownDatasets = computed(() => (store.datasets.length > 0 ? new Set(store.datasets.map((d) => d.dataset_id)) : undefined));
+  const datasetCheck = computed(() => checkParams(parsed.value.params, { datasets: knownDatasets.value }));
   const datasetIds = computed<string[]>(() => {
-    const known = new Set(store.datasets.map((d) => d.dataset_id));
-    const asked = single(route.query.datasets)?.split(',').filter((id) => known.has(id)) ?? [];
-    if (asked.length > 0) return asked;
+    const asked = datasetCheck.value.params.datasets;
+    if (asked && asked.length > 0) return asked;
     return store.sampleIds.length > 0 ? store.sampleIds : store.datasets.map((d) => d.dataset_id);
   });
-  const period = computed<number | null>(() => {
-    const n = Number(single(route.query.period));
-    return Number.isInteger(n) && n > 0 ? n : null;
-  });
-  const indicator = computed<string | null>(() => single(route.query.indicator));
 
-  function update(patch: Record<string, string | number | null>): void {
-    const query: LocationQueryRaw = { ...route.query };
-    for (const [key, value] of Object.entries(patch)) {
-      if (value === null) delete query[key];
-      else query[key] = String(value);
-    }
-    void router.replace({ query });
+  const catalog = useCatalog(() => datasetIds.value);
+  // Checked against the catalog of the datasets in view only once it is that catalog: while it
+  // loads, the previous one would call a good indicator unknown.
+  const checked = computed(() => {
+    if (!catalog.current.value) return { params: datasetCheck.value.params, dropped: [] as DroppedParam[] };
+    return checkParams(datasetCheck.value.params, {
+      indicators: new Set(catalog.indicators.value.map((i) => i.indicator_id)),
+      entities: new Set(catalog.entities.value.map((e) => e.entity_id)),
+      years: catalog.years.value,
+    });
+  });
+  const params = computed<UrlParams>(() => checked.value.params);
+  const dropped = computed<DroppedParam[]>(() => [...parsed.value.dropped, ...datasetCheck.value.dropped, ...checked.value.dropped]);
+
+  /** Change parameters of the current view's link; defaults and `null` leave the link. */
+  function update(patch: Partial<UrlParams>): void {
+    void router.replace({ query: patchQuery(route.query, patch) });
   }
 
   /** The part of the query a link to another view carries along: datasets in view and period. */
   const shareQuery = computed<Record<string, string>>(() => {
-    const q: Record<string, string> = {};
-    for (const key of ['datasets', 'period']) {
-      const v = single(route.query[key]);
-      if (v !== null) q[key] = v;
-    }
-    return q;
+    const { datasets, period } = parsed.value.params;
+    return patchQuery({}, { datasets, period });
   });
 
   /** Names of datasets, for source lines: every dataset in view, or the ids given. */
@@ -56,5 +58,15 @@ export function useUrlState() {
       .join(separator);
   }
 
-  return { datasetIds, period, indicator, update, shareQuery, datasetNames };
+  return {
+    params,
+    dropped,
+    catalog,
+    datasetIds,
+    period: computed(() => params.value.period),
+    indicator: computed(() => params.value.indicator),
+    update,
+    shareQuery,
+    datasetNames,
+  };
 }

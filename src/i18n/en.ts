@@ -12,6 +12,16 @@ const en: Messages<typeof zh> = {
     sample: 'Sample data',
     sampleNote: 'Sample data is synthetic, for demonstration only, and describes no real place.',
   },
+  query: {
+    failed: 'The data could not be read',
+    retry: 'Retry',
+    details: 'Technical details',
+    dropped: 'Part of this link was not used: ',
+    droppedMalformed: '{key}={value} (not a valid value)',
+    droppedUnknown: '{key}={value} (not in the data in view)',
+    dismiss: 'Dismiss',
+    separator: '; ',
+  },
   nav: { overview: 'Overview', compare: 'Compare', data: 'Data', label: 'Main navigation' },
   engine: {
     starting: 'Starting the analysis engine…',

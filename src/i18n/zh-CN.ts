@@ -8,6 +8,16 @@ export default {
     sample: '示例数据',
     sampleNote: '示例数据为合成数据，仅用于演示，不代表任何真实地区。',
   },
+  query: {
+    failed: '数据未能读出',
+    retry: '重试',
+    details: '技术信息',
+    dropped: '链接中有参数未被采用：',
+    droppedMalformed: '{key}={value}（格式不对）',
+    droppedUnknown: '{key}={value}（所选数据中没有）',
+    dismiss: '知道了',
+    separator: '；',
+  },
   nav: { overview: '总览', compare: '对比分析', data: '数据管理', label: '主导航' },
   engine: {
     starting: '正在启动分析引擎…',

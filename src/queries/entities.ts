@@ -2,8 +2,6 @@ import type { Entity } from '../domain/entity';
 import type { Engine } from '../engine/types';
 import { observationsInView } from './scope';
 
-// moved to src/domain/entity.ts; re-export removed once views import domain
-export type { Entity as EntityInfo } from '../domain/entity';
 
 /** Entities with data in view, plus every ancestor, so that a hierarchy can be drawn. */
 export function entitiesSql(datasetIds: readonly string[]): string {

@@ -73,7 +73,7 @@ describe('printing a scorecard', () => {
     await w.page.locator('h1').scrollIntoViewIfNeeded();
     await w.page.waitForTimeout(300);
     expect(await w.page.locator('.trends__chart [data-testid=chart]').last().evaluate((e) => e.getBoundingClientRect().top)).toBeGreaterThan(1500);
-    await w.page.locator('.entity__year select').selectOption('2021');
+    await w.page.locator('[data-testid=scorecard-period]').selectOption('2021');
     await w.page.waitForURL(/period=2021/);
     await w.page.locator('.entity[data-busy=false]').waitFor();
     expect((await shoot(w.page)).equals(expected)).toBe(true);

@@ -3,7 +3,7 @@ import { markRaw, ref } from 'vue';
 import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
 import { toCsv } from '../../ingest/export-csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
-import type { ImportMapping, ImportResult } from '../../ingest/mapping';
+import type { ImportMapping, ImportResult } from '../../domain/mapping';
 import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
 import { useEngineStore } from '../../app/engine-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { decodePrefix, detectEncoding } from '../../../src/ingest/decode';
-import type { ColumnRole } from '../../../src/ingest/mapping';
+import type { ColumnRole } from '../../../src/domain/mapping';
 import { sniff, toMapping, type SniffResult } from '../../../src/ingest/sniff';
 import { NO_REALDATA, REALDATA_LABEL, realBytes } from '../../support/realdata';
 
