@@ -154,8 +154,8 @@ export function parseParams(query: RawQuery): { params: UrlParams; dropped: Drop
 
 function isDefault<K extends ParamKey>(key: K, value: UrlParams[K]): boolean {
   const d = DEFAULT_PARAMS[key];
-  if (value === null || value === d) return true;
-  return Array.isArray(value) && Array.isArray(d) && value.length === 0;
+  // An empty list means "the default" too: no dataset, entity or slide chosen.
+  return value === null || value === d || (Array.isArray(value) && value.length === 0);
 }
 
 /** The query of a link: only the parameters that differ from their defaults, in a fixed order. */
