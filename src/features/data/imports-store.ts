@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref } from 'vue';
 import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
-import { toCsv } from '../../ingest/export-csv';
+import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
 import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
