@@ -1,3 +1,4 @@
+import { roundTo } from '../format/number';
 import type { EChartsCoreOption } from 'echarts/core';
 import { INK, MUTED } from './theme';
 import type { ThemeName } from './theme';
@@ -41,7 +42,7 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
   input.rows.forEach((r, y) =>
     input.columns.forEach((c, x) => {
       const cell = input.cells.get(`${r.id}|${c.id}`);
-      if (cell) (cell.score >= DARK_FROM ? dark : light).push([x, y, Math.round(cell.score * 10) / 10]);
+      if (cell) (cell.score >= DARK_FROM ? dark : light).push([x, y, roundTo(cell.score, 1)]);
     }),
   );
   const cells = (data: [number, number, number][], color: string) => ({

@@ -1,3 +1,4 @@
+import { roundTo } from '../format/number';
 import type { EChartsCoreOption } from 'echarts/core';
 import { MUTED, PALETTE, PALETTE_DARK, type ThemeName } from './theme';
 import { tooltipElement } from './tooltip';
@@ -18,7 +19,7 @@ export function buildScoreBarsOption(input: ScoreBarsInput): EChartsCoreOption {
   const rows = [...input.indicators].reverse();
   const value = (m: ReadonlyMap<string, number>, id: string) => {
     const v = m.get(id);
-    return v === undefined ? null : Math.round(v * 10) / 10;
+    return v === undefined ? null : roundTo(v, 1);
   };
   return {
     aria: { enabled: true },

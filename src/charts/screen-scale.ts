@@ -1,3 +1,4 @@
+import { roundTo } from '../format/number';
 import type { EChartsCoreOption } from 'echarts/core';
 
 // Present mode lays charts out for the screen in front of it: the chart builders size text and
@@ -19,7 +20,7 @@ const GRID_KEYS = new Set(['left', 'right', 'top', 'bottom']);
 /** Label boxes grow a little beyond the scale: wrapped names need room for their longest word. */
 const WRAP_WIDTH = 1.4;
 
-const round1 = (x: number) => Math.round(x * 10) / 10;
+const round1 = (x: number) => roundTo(x, 1);
 
 function isPlain(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
