@@ -15,8 +15,9 @@ export const router = createRouter({
   ],
 });
 
-// `#app[data-navigating]` while a route's view is fetched and mounted, as views carry `data-busy`
-// while they query: until both are gone, what is on screen is not yet what the address says.
+// `#app[data-navigating]` while a route's view is fetched and mounted. Views carry `data-busy`
+// while a query asks and `data-settled` once what they show answers what the address says: until
+// the view is settled and the app is not navigating, the screen is not yet what the link asks.
 const navigating = (on: boolean) => document.getElementById('app')?.toggleAttribute('data-navigating', on);
 router.beforeEach(() => void navigating(true));
 router.afterEach(() => void nextTick(() => navigating(false)));
