@@ -28,11 +28,12 @@ export interface LongRunResult {
 }
 
 async function settle(page: Page): Promise<void> {
-  // Settled: the app is ready and no view is querying. Polled with evaluate (the CSP refuses the
-  // eval that waitForFunction with a string would need).
+  // Settled: the app is ready, no view is querying, and every view shows what its link asks
+  // (`data-settled`: a view whose catalog is still coming is not busy yet, but not done either).
+  // Polled with evaluate (the CSP refuses the eval that waitForFunction with a string would need).
   for (let i = 0; i < 300; i++) {
     const done = await page.evaluate(
-      `document.querySelector('#app[data-state=ready]:not([data-navigating])') !== null && document.querySelector('[data-busy=true]') === null`,
+      `document.querySelector('#app[data-state=ready]:not([data-navigating])') !== null && document.querySelector('[data-busy=true], [data-settled=false]') === null`,
     );
     if (done) return;
     await page.waitForTimeout(20);
@@ -179,8 +180,11 @@ export async function runLongRun(page: Page, actions: number, seed: number, chec
     }
     counts[done ? name : `${name} (not possible here)`] = (counts[done ? name : `${name} (not possible here)`] ?? 0) + 1;
     if (n % checkpointEvery === 0 || n === actions) {
-      const liveCharts = Number((await page.getAttribute('#app', 'data-live-charts')) ?? 0);
-      const chartsOnScreen = await page.locator('[data-testid=chart]').count();
+      // Both counts in one evaluate, so that they are of the same moment of the page.
+      const { liveCharts, chartsOnScreen } = await page.evaluate(() => ({
+        liveCharts: Number(document.getElementById('app')?.dataset.liveCharts ?? 0),
+        chartsOnScreen: document.querySelectorAll('[data-testid=chart]').length,
+      }));
       // The heap is read on one view every time (the Data view, no charts): read wherever the run
       // happens to be, a scorecard's twenty charts against an empty page would swamp any trend.
       await page.locator('[data-testid=nav-data]').click();
