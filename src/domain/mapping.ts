@@ -18,6 +18,12 @@ export interface ColumnMapping {
   /** Header text as it appears in the file (trimmed). */
   name: string;
   role: ColumnRole;
+  /**
+   * The column's cell in the unit row under the header, '' where it is empty; present only when
+   * the file has a unit row (and absent in mappings saved before columns had units). A
+   * wide-by-indicator measure whose header names no unit of its own takes this one.
+   */
+  unit?: string;
 }
 
 export interface ReadOptions {

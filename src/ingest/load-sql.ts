@@ -1,6 +1,6 @@
 import { sqlIdent, sqlString } from '../engine/sql';
 import type { Direction } from '../domain/indicator';
-import type { ImportMapping } from '../domain/mapping';
+import type { ColumnMapping, ImportMapping } from '../domain/mapping';
 import { periodMapSql } from '../domain/period-sql';
 import { trimBlank } from '../domain/text';
 
@@ -76,6 +76,19 @@ export function splitNameUnit(header: string): { name: string; unit: string } {
   return { name: text, unit: '' };
 }
 
+/**
+ * The indicator of a wide-by-indicator measure column. Its unit is the header's (`GDP(亿元)`), else
+ * the column's cell in the unit row, else (a mapping saved before columns had units) `fileUnit`.
+ * `stated` is the unit the column itself gives; `fullName` tells it from a column of the same name
+ * in another unit: the whole header, with the unit row's unit when the header names none.
+ */
+function measureIndicator(column: ColumnMapping, fileUnit: string): { name: string; unit: string; stated: string; fullName: string } {
+  const own = splitNameUnit(column.name);
+  const stated = own.unit || (column.unit ?? '');
+  const fullName = own.unit || !stated ? column.name : `${own.name}(${stated})`;
+  return { name: own.name, unit: own.unit || (column.unit ?? fileUnit), stated, fullName };
+}
+
 interface Key {
   entity: string;
   branch: string;
@@ -116,17 +129,17 @@ export function cellsSelect(mapping: ImportMapping): string {
   }
 
   // Wide layouts: the measure columns' headers are the varying key.
-  const measures = mapping.columns.flatMap((c, i) => (c.role === 'measure' ? [{ i, name: c.name }] : []));
+  const measures = mapping.columns.flatMap((c, i) => (c.role === 'measure' ? [{ ...c, i }] : []));
   const headerList = `[${measures.map((m) => sqlString(m.name)).join(', ')}]::VARCHAR[]`;
   const valueList = `[${measures.map((m) => col(m.i)).join(', ')}]::VARCHAR[]`;
   const positionList = `[${measures.map((m) => m.i).join(', ')}]::INTEGER[]`;
-  const split = measures.map((m) => splitNameUnit(m.name));
-  // Two headers with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元) are two
-  // indicators: they keep their whole header as the name rather than merge. One header twice is
-  // one indicator twice (its second cell a duplicate), not a clash.
-  const clash = (name: string) => new Set(split.filter((s) => s.name === name).map((s) => s.unit)).size > 1;
-  const unitList = `[${split.map((s) => sqlString(s.unit || mapping.indicator.unit)).join(', ')}]::VARCHAR[]`;
-  const nameList = `[${split.map((s, i) => sqlString(clash(s.name) ? (measures[i] as { name: string }).name : s.name)).join(', ')}]::VARCHAR[]`;
+  const split = measures.map((m) => measureIndicator(m, mapping.indicator.unit));
+  // Two columns with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元, or 进出口总额
+  // twice over 亿元人民币 and 万美元 in the unit row) are two indicators, each named in full, rather
+  // than merge. One header twice in one unit is one indicator twice (its second cell a duplicate).
+  const clash = (name: string) => new Set(split.filter((s) => s.name === name).map((s) => s.stated)).size > 1;
+  const unitList = `[${split.map((s) => sqlString(s.unit)).join(', ')}]::VARCHAR[]`;
+  const nameList = `[${split.map((s) => sqlString(clash(s.name) ? s.fullName : s.name)).join(', ')}]::VARCHAR[]`;
   const varying =
     mapping.layout === 'wide-indicator'
       ? { ...keys, indicator: 'unnest(' + nameList + ')', unit: 'unnest(' + unitList + ')' }

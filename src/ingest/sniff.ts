@@ -2,7 +2,7 @@ import type { ColumnRole, Delimiter, Encoding, ImportMapping, Layout } from '../
 import { trimBlank } from '../domain/text';
 import { detectDelimiter, modalFieldCount } from './sniff/delimiter';
 import { dataExtent } from './sniff/extent';
-import { findHeader, isUnitRow, looksLikeHeader, unitOfRow } from './sniff/header';
+import { findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
@@ -87,14 +87,17 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const headers = pad(header.fields.map(trimBlank), width);
   const rows = dataRecords.map((r) => pad(r.fields, width));
   const decision = decideLayout(profileColumns(headers, rows));
-  const rowUnit = unitRecord ? unitOfRow(unitRecord) : { unit: '', mixed: false };
+  // Each column's own unit (a wide-by-indicator file loads it per column), and the one unit that
+  // layouts with a single indicator take.
+  const columnUnits = unitRecord ? unitsOfRow(unitRecord, width) : null;
+  const rowUnit = unitOfRow(columnUnits ?? []);
   const indicator = indicatorDefaults(records.slice(0, h), rowUnit.unit, options.fileName);
 
   const warnings: SniffWarning[] = [];
   if (!looksLikeHeader(header.fields)) warnings.push('sniff.noHeader');
   if (dataRecords.length === 0) warnings.push('sniff.noData');
   warnings.push(...decision.warnings);
-  if (rowUnit.mixed) warnings.push('sniff.unitRowMixed');
+  if (rowUnit.mixed && decision.layout !== 'wide-indicator') warnings.push('sniff.unitRowMixed');
   if (needsIndicatorName(decision.layout, decision.roles) && indicator.name === '') warnings.push('sniff.noIndicatorName');
 
   return {
@@ -108,7 +111,11 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     fieldCount: width,
     recordWidth: tableWidth,
     headers,
-    columns: headers.map((name, i) => ({ name: columnName(name, i), role: decision.roles[i] ?? 'ignore' })),
+    columns: headers.map((name, i) => ({
+      name: columnName(name, i),
+      role: decision.roles[i] ?? 'ignore',
+      ...(columnUnits ? { unit: columnUnits[i] ?? '' } : {}),
+    })),
     layout: decision.layout,
     indicator,
     confidence: warnings.length === 0 ? 'high' : 'low',

@@ -58,10 +58,18 @@ export function isUnitRow(record: CsvRecord | undefined): boolean {
   return filled.length > 0 && filled.every((f) => parseNumber(f) === null && parsePeriod(f) === null);
 }
 
-/** The unit a unit row gives: its most common filled cell; `mixed` when the columns differ. */
-export function unitOfRow(record: CsvRecord): { unit: string; mixed: boolean } {
+/** The unit a unit row gives each of `width` columns: its cell, or '' where that is empty or a missing marker. */
+export function unitsOfRow(record: CsvRecord, width: number): string[] {
+  return Array.from({ length: width }, (_, i) => {
+    const cell = trimBlank(record.fields[i] ?? '');
+    return isMissing(cell) ? '' : cell;
+  });
+}
+
+/** The one unit of a file from its unit row (`unitsOfRow`): the most common one; `mixed` when the columns differ. */
+export function unitOfRow(units: readonly string[]): { unit: string; mixed: boolean } {
   const freq = new Map<string, number>();
-  for (const f of record.fields.map(trimBlank)) if (!isMissing(f)) freq.set(f, (freq.get(f) ?? 0) + 1);
+  for (const u of units) if (u !== '') freq.set(u, (freq.get(u) ?? 0) + 1);
   const [unit = ''] = [...freq].sort((a, b) => b[1] - a[1])[0] ?? [];
   return { unit, mixed: freq.size > 1 };
 }

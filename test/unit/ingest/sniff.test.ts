@@ -347,6 +347,35 @@ describe('the end of the table', () => {
     expect(r.indicator).toEqual({ name: 'Population, quarterly', unit: 'Persons', direction: 1 });
     expect(toMapping(r, 'utf-8').read.headerRow).toBe(3);
   });
+
+  it('gives each column of a wide-by-indicator file its own cell of the unit row', () => {
+    const r = sniff('地区,年份,人口,面积,常住人口,户数\n,,万人,平方公里,万人,-\n甲市,2023,120.5,3500,118,42\n乙市,2023,80,1200.75,79,7\n', complete);
+    expect(r).toMatchObject({ headerRow: 0, unitRow: 1, layout: 'wide-indicator', dataRows: 2 });
+    expect(r.columns).toEqual([
+      { name: '地区', role: 'entity', unit: '' },
+      { name: '年份', role: 'period', unit: '' },
+      { name: '人口', role: 'measure', unit: '万人' },
+      { name: '面积', role: 'measure', unit: '平方公里' },
+      { name: '常住人口', role: 'measure', unit: '万人' },
+      { name: '户数', role: 'measure', unit: '' }, // `-` names no unit
+    ]);
+    // Each column loads with its own unit, so the one most common unit is no reason to warn.
+    expect(r.warnings).not.toContain('sniff.unitRowMixed');
+    expect(r.confidence).toBe('high');
+    expect(toMapping(r, 'utf-8').columns).toEqual(r.columns);
+  });
+
+  it('still takes the most common unit, and warns, where the file has one indicator', () => {
+    const r = sniff('地区,2022,2023,2024\n,万人,万人,人\n甲市,1,2,3\n乙市,4,5,6\n', { ...complete, fileName: '人口.csv' });
+    expect(r.layout).toBe('wide-period');
+    expect(r.indicator.unit).toBe('万人');
+    expect(r.warnings).toContain('sniff.unitRowMixed');
+  });
+
+  it('gives the columns no unit when there is no unit row', () => {
+    const r = sniff('地区,年份,人口,面积\n甲市,2023,1,2\n', complete);
+    expect(r.columns.every((c) => !('unit' in c))).toBe(true);
+  });
 });
 
 describe('files without a table', () => {
