@@ -8,9 +8,9 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/** Serves `dist/` with `vite preview` on a free port and resolves once it answers. */
+/** Serves `dist/` with the production server (`npm start`'s) on a free port and resolves once it answers. */
 export async function startPreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist'): Promise<Preview> {
-  const child: ChildProcess = spawn(process.execPath, ['node_modules/vite/bin/vite.js', 'preview', '--port', String(port), '--strictPort', '--host', '127.0.0.1', '--outDir', outDir], {
+  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', outDir], {
     cwd: ROOT,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -19,7 +19,7 @@ export async function startPreview(port = 4300 + Math.floor(Math.random() * 500)
   let exited = false;
   child.once('exit', () => (exited = true));
   while (Date.now() < deadline) {
-    if (exited) throw new Error('vite preview exited before serving');
+    if (exited) throw new Error('the server exited before serving');
     try {
       const res = await fetch(url + '/');
       if (res.ok) break;
