@@ -3,6 +3,7 @@ import vue from '@vitejs/plugin-vue';
 import { defineConfig, type Plugin } from 'vite';
 import { contentSecurityPolicy } from './src/security/csp.ts';
 import { neutraliseForeignUrls } from './src/security/offline.ts';
+import { sampleDatabase } from './scripts/vite-sample-db.ts';
 import { precompress } from './scripts/vite-precompress.ts';
 
 // The production page carries its CSP in a <meta> tag so that any static server keeps it. Dev mode
@@ -36,7 +37,7 @@ function offlineWasm(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), cspMeta(), offlineWasm(), precompress()],
+  plugins: [vue(), cspMeta(), offlineWasm(), precompress(), sampleDatabase()],
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

@@ -3,8 +3,7 @@ import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { Engine } from '../engine/types';
 import { createSchema } from '../engine/schema';
 import { listDatasets, type DatasetSummary } from '../ingest/datasets';
-import { loadSamples } from '../ingest/samples';
-import { sampleUrls } from '../ingest/sample-urls';
+import { loadSampleDatabase } from '../ingest/sample-db';
 import { restoreSaved, type RestoreReport } from '../ingest/restore';
 import { i18n } from '../i18n';
 
@@ -13,8 +12,9 @@ export type StartPhase = 'engine' | 'data';
 
 /**
  * The engine's life: started once, lazily (the shell paints before the wasm is fetched), then
- * the sample loaded through the import path and the person's own uploads restored from browser
- * storage. `dataVersion` increments whenever datasets change so views know to query again.
+ * the sample copied in (the tables the import path wrote at build time) and the person's own
+ * uploads restored from browser storage. `dataVersion` increments whenever datasets change so
+ * views know to query again.
  */
 export const useEngineStore = defineStore('engine', () => {
   const engine = shallowRef<Engine | null>(null);
@@ -44,15 +44,11 @@ export const useEngineStore = defineStore('engine', () => {
     phase.value = 'data';
     await createSchema(e);
     const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
-    await loadSamples(
-      e,
-      async (file) => {
-        const response = await fetch(sampleUrls[file] ?? '');
-        if (!response.ok) throw new Error(`sample file ${file}: HTTP ${response.status}`);
-        return response.blob();
-      },
-      locale,
-    );
+    // The sample's tables as importing data/*.csv wrote them at build time (src/ingest/sample-db.ts).
+    // Imported here, not at the top: its URL is a virtual module of the Vite build
+    // (scripts/vite-sample-db.ts), which Node tests that import this store do not have.
+    const { fetchSampleDatabase } = await import('../ingest/sample-db-fetch');
+    await loadSampleDatabase(e, await fetchSampleDatabase(), locale);
     restoreReport.value = await restoreSaved(e);
     performance.mark('hqd:data-loaded');
     // The worker can die mid-session (a crash, the browser reclaiming memory): the session then

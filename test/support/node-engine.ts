@@ -1,6 +1,6 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import type { DuckDBBindings } from '@duckdb/duckdb-wasm/blocking';
+import type { DuckDBBindings, DuckDBConfig } from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from '../../src/engine/arrow-rows';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL } from '../../src/engine/setup';
 import type { Engine, Row, SqlParam } from '../../src/engine/types';
@@ -28,11 +28,15 @@ function loadBindings(): Promise<DuckDBBindings> {
   return bindings;
 }
 
-/** The same `Engine` the browser gets, backed by DuckDB's blocking Node bundle. */
-export async function createNodeEngine(): Promise<Engine> {
+/**
+ * The same `Engine` the browser gets, backed by DuckDB's blocking Node bundle. `open` adds to the
+ * shared open options: the sample database build (scripts/build-sample-db.ts) needs `useDirectIO`
+ * to write a database file to disk.
+ */
+export async function createNodeEngine(open: DuckDBConfig = {}): Promise<Engine> {
   const db = await loadBindings();
   db.reset();
-  db.open(ENGINE_OPEN_CONFIG);
+  db.open({ ...ENGINE_OPEN_CONFIG, ...open });
   const conn = db.connect();
   for (const statement of ENGINE_SETUP_SQL) conn.query(statement);
   const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> => {
