@@ -3,7 +3,7 @@ import { defineConfigWithVueTs, vueTsConfigs } from '@vue/eslint-config-typescri
 import globals from 'globals';
 
 export default defineConfigWithVueTs(
-  { ignores: ['dist/**', 'dist-bench/**', 'node_modules/**', 'bench-results/**', 'screenshots/**', 'coverage/**'] },
+  { ignores: ['.scratch/**', 'dist/**', 'dist-bench/**', 'node_modules/**', 'bench-results/**', 'screenshots/**', 'coverage/**'] },
   pluginVue.configs['flat/recommended'],
   vueTsConfigs.recommended,
   {

@@ -8,8 +8,10 @@ import { useEngineStore } from './engine-store';
 import { QUERY_OPTIONS } from './query-options';
 import '../styles/base.css';
 
-const app = createApp(App).use(createPinia()).use(PiniaColada, { queryOptions: QUERY_OPTIONS }).use(router).use(i18n);
+const pinia = createPinia();
+const app = createApp(App).use(pinia).use(PiniaColada, { queryOptions: QUERY_OPTIONS }).use(router).use(i18n);
+// The engine first: its chunk, worker and wasm start downloading before Vue renders the shell,
+// and compile while the browser paints it.
+void useEngineStore(pinia).start();
 app.mount('#app');
 performance.mark('hqd:shell-mounted');
-// The shell is mounted: start fetching and compiling the engine now, while the browser paints.
-void useEngineStore().start();

@@ -6,12 +6,10 @@ import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url
 import { arrowToRows } from './arrow-rows';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
+import { ENGINE_PROGRESS_CHANNEL, type EngineProgress } from './progress';
 import { EngineLostError, type Engine, type Row, type SqlParam } from './types';
 
-export interface EngineProgress {
-  loaded: number;
-  total: number;
-}
+export type { EngineProgress } from './progress';
 
 // Both bundles are served from our own origin (Vite `?url`); the threaded coi bundle is never used
 // because it needs cross-origin isolation headers that an ordinary static server does not send.
@@ -164,7 +162,12 @@ export const ENGINE_START_TIMEOUT_MS = 90_000;
 
 async function startEngine(onProgress?: (progress: EngineProgress) => void): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
-  const worker = new Worker(bundle.mainWorker as string);
+  // Our worker loads DuckDB's (duckdb-worker.ts): the wasm then compiles from fetch's own
+  // response, which browsers cache compiled, and the download is reported on a channel.
+  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'classic' });
+  worker.postMessage({ duckdbWorker: new URL(bundle.mainWorker as string, location.href).href });
+  const channel = new BroadcastChannel(ENGINE_PROGRESS_CHANNEL);
+  channel.onmessage = (e: MessageEvent<EngineProgress>) => onProgress?.(e.data);
   // A worker that fails to load or crashes while starting reports only through `error` events;
   // DuckDB's own promises would then never settle.
   let onFailure: (reason: Error) => void = () => undefined;
@@ -174,7 +177,7 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
   try {
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     const start = async () => {
-      await db.instantiate(bundle.mainModule, bundle.pthreadWorker, (p) => onProgress?.({ loaded: p.bytesLoaded, total: p.bytesTotal }));
+      await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
       performance.mark('hqd:wasm-instantiated');
       await db.open(ENGINE_OPEN_CONFIG);
       performance.mark('hqd:db-opened');
@@ -189,5 +192,6 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
     throw error;
   } finally {
     clearTimeout(timer);
+    channel.close();
   }
 }

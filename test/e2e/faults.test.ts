@@ -28,7 +28,7 @@ describe('faults', () => {
     expect(before.find((d) => d.name === '故障测试')?.rows).toBe(9);
 
     // Kill the engine's worker from inside, as a crash would: no error event, no answer ever again.
-    const engineWorker = w.page.workers().find((x) => x.url().includes('duckdb-browser'));
+    const engineWorker = w.page.workers().find((x) => x.url().includes('duckdb-worker'));
     expect(engineWorker, 'the DuckDB worker').toBeDefined();
     await engineWorker!.evaluate('self.close()');
 

@@ -72,6 +72,7 @@ describe('the production server', () => {
     expect(r.headers['content-type']).toBe('application/wasm');
     expect(r.headers['content-encoding']).toBe('gzip'); // no .br made for it: the next best
     expect(gunzipSync(r.body).equals(wasm)).toBe(true);
+    expect(Number(r.headers['x-decoded-length'])).toBe(wasm.length);
   });
 
   it('answers a route of the app with the page, and a missing asset with 404', async () => {
