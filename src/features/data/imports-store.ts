@@ -4,6 +4,7 @@ import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets'
 import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
+import { requestPersistence } from '../../persist/storage';
 import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
 import { useEngineStore } from '../../app/engine-store';
 
@@ -127,6 +128,7 @@ export const useImportsStore = defineStore('imports', () => {
   async function persist(write: () => Promise<void>): Promise<void> {
     try {
       await write();
+      void requestPersistence();
     } catch (error) {
       // The data stays usable in this session; the person is told it will not survive a reload.
       storageProblem.value = persistProblem(error);
