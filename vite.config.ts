@@ -5,6 +5,7 @@ import { contentSecurityPolicy } from './src/security/csp.ts';
 import { neutraliseForeignUrls } from './src/security/offline.ts';
 import { sampleDatabase } from './scripts/vite-sample-db.ts';
 import { precompress } from './scripts/vite-precompress.ts';
+import { preloadEngine } from './scripts/vite-preload-engine.ts';
 
 // The production page carries its CSP in a <meta> tag so that any static server keeps it. Dev mode
 // is left without one: Vite's dev server injects inline styles for hot reload.
@@ -37,7 +38,7 @@ function offlineWasm(): Plugin {
 }
 
 export default defineConfig({
-  plugins: [vue(), cspMeta(), offlineWasm(), precompress(), sampleDatabase()],
+  plugins: [vue(), cspMeta(), offlineWasm(), preloadEngine(), precompress(), sampleDatabase()],
   define: {
     __VUE_OPTIONS_API__: 'false',
     __VUE_PROD_DEVTOOLS__: 'false',

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { closeBrowser, openPage, waitReady } from './support/app';
+import { baseUrl, closeBrowser, openPage, waitReady } from './support/app';
 
 afterAll(closeBrowser);
 
@@ -28,6 +28,20 @@ describe('engine start', () => {
     // Counted as it arrived, never past the total.
     expect(seen.every((p) => p.loaded <= p.total || p.total === 0)).toBe(true);
     expect([...w.pageErrors, ...w.consoleErrors]).toEqual([]);
+    await w.context.close();
+  });
+
+  it('names the engine chunk in the page, so its download starts with the page and not after the app has run', async () => {
+    const html = await (await fetch(baseUrl() + '/')).text();
+    const hint = /<link rel="modulepreload" crossorigin href="(\/assets\/duckdb-browser-[\w-]+\.js)">/.exec(html);
+    expect(hint, 'modulepreload of the engine chunk').not.toBeNull();
+    // The hint names the chunk the app imports: the page loads it from the hint, once.
+    const w = await openPage('/');
+    const loads: string[] = [];
+    w.page.on('request', (r) => /\/assets\/duckdb-browser-[\w-]+\.js$/.test(r.url()) && loads.push(r.url()));
+    await w.page.reload();
+    await waitReady(w.page);
+    expect(loads).toEqual([baseUrl() + (hint?.[1] ?? '')]);
     await w.context.close();
   });
 });
