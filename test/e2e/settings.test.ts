@@ -40,4 +40,19 @@ describe('scoring settings', () => {
     expect(await stars()).toEqual(before);
     await w.context.close();
   });
+
+  it('names every field for a screen reader, table cells by their indicator and column', async () => {
+    const w = await openPage('/settings', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    await w.page.locator('tr[data-indicator]').first().waitFor();
+    const unnamed = await w.page.locator('main input, main select').evaluateAll((fields) =>
+      fields.filter((f) => !((f as HTMLInputElement).labels?.length || f.getAttribute('aria-label')?.trim())).map((f) => f.outerHTML.slice(0, 80)),
+    );
+    expect(unnamed).toEqual([]);
+    // Found as a person using a screen reader would ask for it.
+    await w.page.getByRole('spinbutton', { name: '群众满意度 · 权重' }).fill('3');
+    await w.page.getByRole('combobox', { name: '群众满意度 · 层级' }).waitFor();
+    expect(await w.page.locator('tr[data-indicator=public_satisfaction] [data-testid=setting-weight]').inputValue()).toBe('3');
+    await w.context.close();
+  });
 });
