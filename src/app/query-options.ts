@@ -1,15 +1,18 @@
 /**
  * How every view's queries are cached. A key holds the data version, so an answer never goes
- * stale while its key stands: nothing is asked again on focus, reconnect or remount, and a
- * navigation back to a view draws from the cache at once. Answers of keys no view uses are let
- * go after a few seconds. Until then an entry's timer holds its options, and through their key
- * function the component that asked last, with its DOM: a long session that kept entries for
- * two minutes held every view it had left in that time (the long run's heap grew by 33 KB an
- * action); with five seconds it holds the last few.
+ * stale while its key stands: nothing is asked again on focus, reconnect or remount while a view
+ * uses it, and the catalog, which the header and every view use, is asked once per data version.
+ *
+ * An answer no view uses any more is let go at once (gcTime 0). Until an unused entry is
+ * collected its timer holds the entry's options, and through their key function the component
+ * that asked last, with its DOM: kept for two minutes, the long run's heap grew 33 KB an action;
+ * for five seconds, it swung by ±2 MB from one checkpoint to the next with whatever views had
+ * been left in those seconds. A view come back to asks again; its observations are still held in
+ * memory (view-cache.ts), so that costs milliseconds.
  */
 export const QUERY_OPTIONS = {
   staleTime: Number.POSITIVE_INFINITY,
-  gcTime: 5_000,
+  gcTime: 0,
   refetchOnWindowFocus: false,
   refetchOnReconnect: false,
   refetchOnMount: false,
