@@ -119,8 +119,10 @@ const ACTIONS: [string, number, Action][] = [
       await p.locator('[data-testid=nav-data]').click();
       await p.locator('[data-testid=drop-zone]').waitFor();
       await dropFile(p, `long-run-${n}.csv`, smallCsv(n));
-      const confirm = p.locator('[data-testid=import-confirm]').first();
-      const summary = p.locator('[data-testid=import-summary]').first();
+      // The newest draft is this file's (the Data view lists drafts newest first).
+      const draft = p.locator(`[data-testid=import-draft][data-file="long-run-${n}.csv"]`);
+      const confirm = draft.locator('[data-testid=import-confirm]');
+      const summary = draft.locator('[data-testid=import-summary]');
       await Promise.race([confirm.waitFor(), summary.waitFor()]);
       if (await confirm.isVisible()) await confirm.click();
       await summary.waitFor();
@@ -132,9 +134,13 @@ const ACTIONS: [string, number, Action][] = [
     1,
     async (p) => {
       await p.locator('[data-testid=nav-data]').click();
-      const rows = p.locator('[data-testid=dataset-row][data-name^="long-run-"] [data-testid=dataset-remove]');
+      await settle(p);
+      const rows = p.locator('[data-testid=dataset-row][data-name^="long-run-"]');
       if ((await rows.count()) === 0) return false;
-      await rows.first().click();
+      const id = await rows.first().getAttribute('data-dataset');
+      await p.locator(`[data-testid=dataset-row][data-dataset="${id}"] [data-testid=dataset-remove]`).click();
+      // Gone from the list, as the person sees it (the Data view is busy meanwhile, too).
+      await p.locator(`[data-testid=dataset-row][data-dataset="${id}"]`).waitFor({ state: 'detached' });
       return true;
     },
   ],

@@ -142,6 +142,49 @@ describe('Data view', () => {
     await w.context.close();
   });
 
+  it('is busy while a removal runs, until the dataset is gone; a double click removes once and Undo brings it back', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    await w.page.setInputFiles('[data-testid=import-input]', [file('twice.csv', '地区,年份,两次点击指标\n甲,2023,1\n乙,2023,2\n')]);
+    await w.page.locator('[data-testid=import-summary]').waitFor();
+    const row = w.page.locator('[data-testid=dataset-row][data-name=twice]');
+    await w.page.locator('[data-testid=data-view]:not([data-busy=true])').waitFor();
+    // Two clicks in one task, before Vue can disable the button, as an impatient double click.
+    // Then the view is read after Vue's update and at every change until the dataset is gone:
+    // whenever it says it is not busy, the list must be final (a script or a person waiting for
+    // "not busy" must not see a row that is about to vanish).
+    const states = await row.locator('[data-testid=dataset-remove]').evaluate(
+      (b) =>
+        new Promise<string[]>((resolve) => {
+          const states: string[] = [];
+          const look = () => {
+            const busy = document.querySelector('[data-testid=data-view][data-busy=true]') !== null;
+            const listed = document.querySelector('[data-testid=dataset-row][data-name=twice]') !== null;
+            states.push(`${busy ? 'busy' : 'idle'} ${listed ? 'listed' : 'gone'}`);
+            if (!busy && !listed) {
+              observer.disconnect();
+              resolve(states);
+            }
+          };
+          const observer = new MutationObserver(look);
+          (b as HTMLButtonElement).click();
+          (b as HTMLButtonElement).click();
+          setTimeout(() => {
+            look();
+            observer.observe(document.body, { subtree: true, childList: true, attributes: true });
+          }, 0);
+        }),
+    );
+    expect(states[0]).toBe('busy listed');
+    expect(states).not.toContain('idle listed');
+    await expect.poll(() => w.page.locator('[data-testid=undo-notice]').textContent()).toContain('twice');
+    await w.page.click('[data-testid=undo-remove]');
+    await row.waitFor();
+    expect(await row.getAttribute('data-rows')).toBe('2');
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it('cancels a large import and changes nothing', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia';
-import { markRaw, ref } from 'vue';
+import { computed, markRaw, ref } from 'vue';
 import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
 import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
@@ -56,7 +56,25 @@ export const useImportsStore = defineStore('imports', () => {
   const drafts = ref<Draft[]>([]);
   const storageProblem = ref<PersistProblem | null>(null);
   const undoable = ref<{ saved: SavedDataset; name: string } | null>(null);
+  /** Datasets with a rename, removal or undo in flight: their row is busy and its buttons wait. */
+  const working = ref<ReadonlySet<string>>(new Set());
   let nextKey = 1;
+  /** Something is running that will change the list: an import being read or loaded, a removal. */
+  const busy = computed(() => working.value.size > 0 || drafts.value.some((d) => d.status === 'inspecting' || d.status === 'importing'));
+
+  // One operation per dataset at a time: a second click on Remove while the first is running
+  // would remove a dataset that is already gone.
+  async function exclusive(datasetId: string, run: () => Promise<void>): Promise<void> {
+    if (working.value.has(datasetId)) return;
+    working.value = new Set([...working.value, datasetId]);
+    try {
+      await run();
+    } finally {
+      const next = new Set(working.value);
+      next.delete(datasetId);
+      working.value = next;
+    }
+  }
 
   const engineStore = useEngineStore();
   const engineOrThrow = () => {
@@ -194,20 +212,24 @@ export const useImportsStore = defineStore('imports', () => {
   async function rename(datasetId: string, name: string): Promise<void> {
     const clean = name.trim();
     if (!clean) return;
-    await renameDataset(engineOrThrow(), datasetId, clean);
-    const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
-    if (saved) await persist(() => saveDataset({ ...saved, name: clean }));
-    await engineStore.refreshDatasets();
+    await exclusive(datasetId, async () => {
+      await renameDataset(engineOrThrow(), datasetId, clean);
+      const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
+      if (saved) await persist(() => saveDataset({ ...saved, name: clean }));
+      await engineStore.refreshDatasets();
+    });
   }
 
   /** Removes at once and offers an undo: the saved file is kept in memory until the next removal. */
   async function remove(datasetId: string): Promise<void> {
-    const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
-    const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
-    await removeDataset(engineOrThrow(), datasetId);
-    await persist(() => forgetDataset(datasetId));
-    undoable.value = saved ? { saved: markRaw(saved), name } : null;
-    await engineStore.refreshDatasets();
+    await exclusive(datasetId, async () => {
+      const saved = (await savedDatasets().catch(() => [])).find((d) => d.id === datasetId);
+      const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
+      await removeDataset(engineOrThrow(), datasetId);
+      await persist(() => forgetDataset(datasetId));
+      undoable.value = saved ? { saved: markRaw(saved), name } : null;
+      await engineStore.refreshDatasets();
+    });
   }
 
   async function undoRemove(): Promise<void> {
@@ -215,9 +237,11 @@ export const useImportsStore = defineStore('imports', () => {
     if (!item) return;
     undoable.value = null;
     const { saved } = item;
-    await importDataFile(engineOrThrow(), { file: saved.file, datasetId: saved.id, name: saved.name, sourceFile: saved.sourceFile, mapping: saved.mapping, importedAt: saved.importedAt });
-    await persist(() => saveDataset(saved));
-    await engineStore.refreshDatasets();
+    await exclusive(saved.id, async () => {
+      await importDataFile(engineOrThrow(), { file: saved.file, datasetId: saved.id, name: saved.name, sourceFile: saved.sourceFile, mapping: saved.mapping, importedAt: saved.importedAt });
+      await persist(() => saveDataset(saved));
+      await engineStore.refreshDatasets();
+    });
   }
 
   async function exportCsv(datasetId: string): Promise<{ fileName: string; text: string }> {
@@ -230,5 +254,5 @@ export const useImportsStore = defineStore('imports', () => {
     return { fileName: `${name}.csv`, text };
   }
 
-  return { drafts, storageProblem, undoable, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv };
+  return { drafts, storageProblem, undoable, working, busy, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv };
 });
