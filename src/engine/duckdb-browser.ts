@@ -118,6 +118,14 @@ class BrowserEngine implements Engine {
     });
   }
 
+  registerEmptyFile(name: string): Promise<void> {
+    return this.guard(() => this.db.registerEmptyFileBuffer(name));
+  }
+
+  copyFile(name: string): Promise<Uint8Array> {
+    return this.guard(() => this.db.copyFileToBuffer(name));
+  }
+
   private async run<T extends object>(sql: string, params: readonly SqlParam[]): Promise<T[]> {
     if (params.length === 0) return arrowToRows<T>(await this.conn.query(sql));
     const statement = await this.conn.prepare(sql);

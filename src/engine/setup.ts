@@ -5,9 +5,14 @@ export const ENGINE_SETUP_SQL = [
   'SET autoload_known_extensions = false',
 ];
 
-/** Open options shared by both runtimes: numbers reach JavaScript as `number`, never `bigint`. */
+/**
+ * Open options shared by both runtimes: numbers reach JavaScript as `number`, never `bigint`.
+ * Direct IO: DuckDB-wasm's page cache otherwise keeps a database file it wrote (a saved dataset's
+ * snapshot, src/ingest/snapshot.ts) locked after DETACH, so that its bytes can never be read out.
+ */
 export const ENGINE_OPEN_CONFIG = {
   query: { castBigIntToDouble: true, castDecimalToDouble: true },
+  useDirectIO: true,
 } as const;
 
 /**

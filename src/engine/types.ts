@@ -15,6 +15,10 @@ export interface Engine {
   /** Makes bytes readable by `read_csv('<name>')`. Names are chosen by us, never by a file. */
   registerFile(name: string, data: Blob | Uint8Array): Promise<void>;
   dropFile(name: string): Promise<void>;
+  /** Makes `name` an empty in-memory file that DuckDB can write (a database to ATTACH, say). */
+  registerEmptyFile(name: string): Promise<void>;
+  /** The bytes of a file the engine holds: what DuckDB wrote to a `registerEmptyFile` name. */
+  copyFile(name: string): Promise<Uint8Array>;
 }
 
 /**

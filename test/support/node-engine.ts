@@ -68,5 +68,11 @@ export async function createNodeEngine(open: DuckDBConfig = {}): Promise<Engine>
     async dropFile(name) {
       db.dropFile(name);
     },
+    async registerEmptyFile(name) {
+      db.registerFileBuffer(name, new Uint8Array(0));
+    },
+    async copyFile(name) {
+      return db.copyFileToBuffer(name);
+    },
   };
 }

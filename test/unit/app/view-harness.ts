@@ -27,6 +27,8 @@ export function scriptedEngine(answer: (sql: string) => Promise<Row[]>): Engine 
     transaction: () => Promise.reject(new Error('not in this test')),
     registerFile: () => Promise.resolve(),
     dropFile: () => Promise.resolve(),
+    registerEmptyFile: () => Promise.resolve(),
+    copyFile: () => Promise.resolve(new Uint8Array()),
   };
 }
 

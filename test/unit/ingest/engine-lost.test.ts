@@ -9,6 +9,8 @@ const lost: Engine = {
   transaction: () => Promise.reject(new EngineLostError()),
   registerFile: () => Promise.reject(new EngineLostError()),
   dropFile: () => Promise.reject(new EngineLostError()),
+  registerEmptyFile: () => Promise.reject(new EngineLostError()),
+  copyFile: () => Promise.reject(new EngineLostError()),
 };
 
 const mapping: ImportMapping = {

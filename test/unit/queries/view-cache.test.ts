@@ -17,6 +17,8 @@ function recordingEngine(rows: number, fail?: RegExp): Engine & { log: string[] 
     transaction: () => Promise.reject(new Error('unused')),
     registerFile: () => Promise.resolve(),
     dropFile: () => Promise.resolve(),
+    registerEmptyFile: () => Promise.resolve(),
+    copyFile: () => Promise.resolve(new Uint8Array()),
   };
 }
 
