@@ -4,7 +4,8 @@ import type { Engine } from '../engine/types';
 import { createSchema } from '../engine/schema';
 import { listDatasets, type DatasetSummary } from '../ingest/datasets';
 import { loadSampleDatabase } from '../ingest/sample-db';
-import { restoreSaved, type RestoreReport } from '../ingest/restore';
+import { readSaved, restoreSaved, type RestoreReport } from '../ingest/restore';
+import { keepSnapshot } from '../ingest/keep-snapshot';
 import { i18n } from '../i18n';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
@@ -38,6 +39,9 @@ export const useEngineStore = defineStore('engine', () => {
 
   /** A fresh engine with the sample and every saved upload in it. */
   async function boot() {
+    // Browser storage is read while the engine starts: the saved snapshots are in memory by the
+    // time the sample is.
+    const saved = readSaved();
     const { getBrowserEngine } = await import('../engine/duckdb-browser');
     const e = await getBrowserEngine((p) => (progress.value = p));
     performance.mark('hqd:engine-started');
@@ -49,7 +53,7 @@ export const useEngineStore = defineStore('engine', () => {
     // (scripts/vite-sample-db.ts), which Node tests that import this store do not have.
     const { fetchSampleDatabase } = await import('../ingest/sample-db-fetch');
     await loadSampleDatabase(e, await fetchSampleDatabase(), locale);
-    restoreReport.value = await restoreSaved(e);
+    restoreReport.value = await restoreSaved(e, saved);
     performance.mark('hqd:data-loaded');
     // The worker can die mid-session (a crash, the browser reclaiming memory): the session then
     // starts a new engine and restores every dataset from storage, as a reload would.
@@ -63,10 +67,19 @@ export const useEngineStore = defineStore('engine', () => {
       engine.value = markRaw(e);
       await refreshDatasets();
       status.value = 'ready';
+      void snapshotRestored(e);
     } catch (e) {
       error.value = e instanceof Error ? e.message : String(e);
       status.value = 'error';
     }
+  }
+
+  /**
+   * Uploads that came back from their file (saved by an earlier release, or with a snapshot that
+   * could not be read) get a snapshot now, after the first view: the next start copies them in.
+   */
+  async function snapshotRestored(e: Engine): Promise<void> {
+    for (const { id, revision } of restoreReport.value?.unsnapshotted ?? []) await keepSnapshot(e, id, revision).catch(() => false);
   }
 
   async function recover(): Promise<void> {

@@ -75,6 +75,18 @@ export async function putRecord(store: StoreName, value: { id: string }): Promis
   await Promise.all([tx.store.put(value), tx.done]);
 }
 
+/**
+ * Reads a record and writes what `change` makes of it, in one transaction: no other write comes
+ * between. `change` returning `null` writes nothing. Returns whether a record was written.
+ */
+export async function updateRecord(store: StoreName, key: string, change: (raw: unknown) => { id: string } | null): Promise<boolean> {
+  const tx = (await openDb()).transaction(store, 'readwrite');
+  const next = change(await tx.store.get(key));
+  if (next) await tx.store.put(next);
+  await tx.done;
+  return next !== null;
+}
+
 export async function deleteRecord(store: StoreName, key: string): Promise<void> {
   await (await openDb()).delete(store, key);
 }

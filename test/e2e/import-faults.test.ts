@@ -159,7 +159,7 @@ describe('a reload during an import', () => {
   }
 
   /** Starts the import and reloads as soon as the draft is in `phase`; returns the datasets after the reload. */
-  async function reloadIn(phase: 'transcode' | 'load'): Promise<DatasetRow[]> {
+  async function reloadIn(phase: 'transcode' | 'load' | 'save'): Promise<DatasetRow[]> {
     await w.page.setInputFiles('[data-testid=import-input]', path);
     const progress = w.page.locator(`[data-testid=import-progress][data-phase=${phase}]`);
     await progress.waitFor({ timeout: 60_000 });
@@ -176,22 +176,29 @@ describe('a reload during an import', () => {
     expect(await reloadIn('transcode')).toEqual(before);
     expect(await reloadIn('load')).toEqual(before);
 
-    // Reloaded at moments spread over the import: each start has either none of it or all of it.
-    const outcomes: string[] = [];
-    for (const delay of [300, 800, 1300, 1800, 2300, 3500]) {
-      await w.page.setInputFiles('[data-testid=import-input]', path);
-      await w.page.waitForTimeout(delay);
-      const status = (await w.page.locator('[data-testid=import-draft]').first().getAttribute('data-status')) ?? '';
-      const rows = await reloadAndList();
+    /** The datasets of before and at most the whole import; then back to the datasets of before. */
+    async function beforeOrWhole(rows: DatasetRow[], when: string): Promise<string> {
       const added = rows.filter((r) => !before.some((b) => b.id === r.id));
       expect(rows.filter((r) => before.some((b) => b.id === r.id))).toEqual(before);
-      for (const a of added) expect(a, `reloaded ${delay} ms after choosing the file (${status})`).toMatchObject({ name: '重新加载', rows: ROWS });
-      outcomes.push(`${delay} ms ${status}: ${added.length === 0 ? 'before' : 'complete'}`);
-      // Start every trial from the datasets of before.
+      for (const a of added) expect(a, when).toMatchObject({ name: '重新加载', rows: ROWS });
       for (const a of added) {
         await w.page.locator(`[data-testid=dataset-row][data-dataset="${a.id}"] [data-testid=dataset-remove]`).click();
         await expect.poll(() => datasetRows(w.page)).toEqual(before);
       }
+      return added.length === 0 ? 'before' : 'complete';
+    }
+
+    // Reloaded while saving (the file and mapping in one step, the snapshot in the next): the
+    // next start has none of it, or all of it, imported again from its file if no snapshot was saved.
+    const whileSaving = await beforeOrWhole(await reloadIn('save'), 'reloaded while saving');
+
+    // Reloaded at moments spread over the import: each start has either none of it or all of it.
+    const outcomes: string[] = [`save phase: ${whileSaving}`];
+    for (const delay of [300, 800, 1300, 1800, 2300, 3500]) {
+      await w.page.setInputFiles('[data-testid=import-input]', path);
+      await w.page.waitForTimeout(delay);
+      const status = (await w.page.locator('[data-testid=import-draft]').first().getAttribute('data-status')) ?? '';
+      outcomes.push(`${delay} ms ${status}: ${await beforeOrWhole(await reloadAndList(), `reloaded ${delay} ms after choosing the file (${status})`)}`);
     }
     console.log(`reload during an import: ${outcomes.join('; ')}`);
 

@@ -5,6 +5,7 @@ import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
 import { requestPersistence } from '../../persist/storage';
+import { keepSnapshot, newRevision } from '../../ingest/keep-snapshot';
 import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
 import { useEngineStore } from '../../app/engine-store';
 
@@ -180,9 +181,14 @@ export const useImportsStore = defineStore('imports', () => {
       });
       draft.result = markRaw(result);
       draft.phase = 'save';
+      // Saved in two steps, each one IndexedDB transaction: the file and its mapping at once,
+      // then the snapshot of what was loaded. A reload between them finds the upload still saved;
+      // that start imports the file and saves the snapshot itself.
+      const revision = newRevision();
       await persist(() =>
-        saveDataset({ id: datasetId, name: draft.name.trim() || stripExtension(draft.fileName), sourceFile: draft.fileName, importedAt, mapping, file: draft.file }),
+        saveDataset({ id: datasetId, name: draft.name.trim() || stripExtension(draft.fileName), sourceFile: draft.fileName, importedAt, mapping, file: draft.file, revision, snapshot: null }),
       );
+      await persist(() => keepSnapshot(engineOrThrow(), datasetId, revision).then(() => undefined));
       // The list shows the dataset by the time the summary appears.
       await engineStore.refreshDatasets();
       draft.status = 'done';

@@ -57,7 +57,8 @@ describe('IndexedDB through idb', () => {
   it('opens a database made by the code before idb and keeps its uploads, read as version 2', async () => {
     await createTodaysDatabase({ datasets: [DATASET_V1], catalogs: [CATALOG_V1] });
     const [dataset] = await saved.savedDatasets();
-    expect(dataset).toEqual({ ...DATASET_V1, file: expect.any(Blob) as Blob });
+    // Without a snapshot: the next start imports its file and then saves one.
+    expect(dataset).toEqual({ ...DATASET_V1, file: expect.any(Blob) as Blob, revision: '', snapshot: null });
     expect(await dataset?.file.text()).toBe(await DATASET_V1.file.text());
     expect(await saved.savedCatalogs()).toEqual([{ ...CATALOG_V1, file: expect.any(Blob) as Blob }]);
     expect((await idb.openDb()).version).toBe(1);
@@ -65,14 +66,32 @@ describe('IndexedDB through idb', () => {
 
   it('writes records with their version, replaces by id and forgets', async () => {
     await createTodaysDatabase({ datasets: [DATASET_V1], catalogs: [] });
-    await saved.saveDataset({ ...DATASET_V1, name: '改名' });
+    await saved.saveDataset({ ...DATASET_V1, name: '改名', revision: 'r1', snapshot: null });
     const raw = (await idb.getAll('datasets')) as Record<string, unknown>[];
     expect(raw).toHaveLength(1);
-    expect(raw[0]).toMatchObject({ version: 2, id: 'upload-1', name: '改名', mapping: MAPPING_V1 });
+    expect(raw[0]).toMatchObject({ version: 3, id: 'upload-1', name: '改名', mapping: MAPPING_V1, revision: 'r1', snapshot: null });
     expect((await saved.savedDatasets()).map((d) => d.name)).toEqual(['改名']);
     await saved.saveCatalog(CATALOG_V1);
     expect(await idb.getAll('catalogs')).toMatchObject([{ version: 2, id: 'catalog-1', delimiter: ';' }]);
     await saved.forgetDataset('upload-1');
+    expect(await saved.savedDatasets()).toEqual([]);
+  });
+
+  it('attaches a snapshot to the import it was taken of, and to no other', async () => {
+    await createTodaysDatabase({ datasets: [DATASET_V1], catalogs: [] });
+    await saved.saveDataset({ ...DATASET_V1, revision: 'first', snapshot: null });
+    const snapshot = { format: 1, bytes: new Blob(['duckdb bytes']) };
+    // Re-mapped meanwhile: the record is of another import now.
+    await saved.saveDataset({ ...DATASET_V1, revision: 'second', snapshot: null });
+    expect(await saved.attachSnapshot('upload-1', 'first', snapshot)).toBe(false);
+    expect((await saved.savedDatasets())[0]?.snapshot).toBeNull();
+    expect(await saved.attachSnapshot('upload-1', 'second', snapshot)).toBe(true);
+    const [record] = await saved.savedDatasets();
+    expect(record).toMatchObject({ revision: 'second', name: DATASET_V1.name, snapshot: { format: 1 } });
+    expect(await record?.snapshot?.bytes.text()).toBe('duckdb bytes');
+    // Removed meanwhile: nothing comes back.
+    await saved.forgetDataset('upload-1');
+    expect(await saved.attachSnapshot('upload-1', 'second', snapshot)).toBe(false);
     expect(await saved.savedDatasets()).toEqual([]);
   });
 
@@ -81,7 +100,7 @@ describe('IndexedDB through idb', () => {
       datasets: [{ id: 'no-file', mapping: MAPPING_V1 }, { id: 'no-mapping', file: file() }, { id: 'bare', mapping: MAPPING_V1, file: file(), name: 7 }],
       catalogs: [{ id: 'cat', file: file() }, { id: 'cat-no-file' }],
     });
-    expect(await saved.savedDatasets()).toEqual([{ id: 'bare', name: 'bare', sourceFile: 'bare', importedAt: '', mapping: MAPPING_V1, file: expect.any(Blob) as Blob }]);
+    expect(await saved.savedDatasets()).toEqual([{ id: 'bare', name: 'bare', sourceFile: 'bare', importedAt: '', mapping: MAPPING_V1, file: expect.any(Blob) as Blob, revision: '', snapshot: null }]);
     expect(await saved.savedCatalogs()).toEqual([{ id: 'cat', sourceFile: 'cat', importedAt: '', delimiter: ',', file: expect.any(Blob) as Blob }]);
   });
 
@@ -96,7 +115,7 @@ describe('IndexedDB through idb', () => {
       Object.defineProperty(r, 'error', { configurable: true, get: () => quota, set: () => undefined });
       return r;
     });
-    const failure = await saved.saveDataset({ ...DATASET_V1, name: '不会写入' }).catch((e: unknown) => e);
+    const failure = await saved.saveDataset({ ...DATASET_V1, name: '不会写入', revision: '', snapshot: null }).catch((e: unknown) => e);
     put.mockRestore();
     expect(failure).toBe(quota);
     expect(saved.persistProblem(failure)).toBe('full');

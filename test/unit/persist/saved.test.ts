@@ -20,9 +20,9 @@ describe('saved upload records: version 1 → 2', () => {
     const step = SAVED_DATASET.steps[0]!;
     expect(step.from).toBe(1);
     expect(step.migrate(dataset)).toEqual(dataset);
-    expect(migrate(dataset, SAVED_DATASET)).toEqual({ ...dataset, version: 2 });
+    expect(migrate(dataset, SAVED_DATASET)).toEqual({ ...dataset, version: 3, revision: '', snapshot: null });
     const read = readVersioned(dataset, SAVED_DATASET);
-    expect(read).toEqual(dataset);
+    expect(read).toEqual({ ...dataset, revision: '', snapshot: null });
     expect(read?.mapping.read).not.toHaveProperty('fields');
     expect(read?.file).toBe(dataset.file);
   });
@@ -32,11 +32,25 @@ describe('saved upload records: version 1 → 2', () => {
     expect(readVersioned(catalog, SAVED_CATALOG)).toEqual(catalog);
   });
 
-  it('a version 2 record reads as itself; one without its id, file or mapping reads as nothing', () => {
-    expect(readVersioned({ version: 2, ...dataset }, SAVED_DATASET)).toEqual(dataset);
+  it('a version 2 record reads without a snapshot; one without its id, file or mapping reads as nothing', () => {
+    expect(readVersioned({ version: 2, ...dataset }, SAVED_DATASET)).toEqual({ ...dataset, revision: '', snapshot: null });
     expect(readVersioned({ ...dataset, id: 3 }, SAVED_DATASET)).toBeNull();
     expect(readVersioned({ ...dataset, file: 'x' }, SAVED_DATASET)).toBeNull();
     expect(readVersioned({ ...dataset, mapping: { layout: 'long' } }, SAVED_DATASET)).toBeNull();
     expect(readVersioned('garbage', SAVED_CATALOG)).toBeNull();
+  });
+});
+
+describe('saved upload records: version 2 → 3, the snapshot', () => {
+  const dataset = datasetV1();
+  const snapshot = { format: 1, bytes: new Blob(['x']) };
+
+  it('a version 3 record keeps its revision and snapshot', () => {
+    expect(readVersioned({ ...dataset, version: 3, revision: 'r', snapshot }, SAVED_DATASET)).toEqual({ ...dataset, revision: 'r', snapshot });
+  });
+
+  it('a snapshot that is not bytes with a format is dropped, and the record kept (its file imports again)', () => {
+    for (const bad of [{ format: 1, bytes: 'x' }, { bytes: new Blob(['x']) }, 'x', 7])
+      expect(readVersioned({ ...dataset, version: 3, revision: 'r', snapshot: bad }, SAVED_DATASET)).toEqual({ ...dataset, revision: 'r', snapshot: null });
   });
 });

@@ -1,0 +1,102 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Engine, Row } from '../../src/engine/types';
+import { SAMPLE_TABLES } from '../../src/ingest/sample-db';
+import { restoreSnapshot, writeSnapshot } from '../../src/ingest/snapshot';
+import { importBytes } from '../support/import-bytes';
+import { sampleEngine } from '../support/samples';
+
+// A saved upload restored from its snapshot must give the tables its import gave: a start that
+// copies snapshots in sees what a start that imported every file again saw.
+
+type Tables = Record<string, Row[]>;
+const readTables = async (engine: Engine): Promise<Tables> => {
+  const tables: Tables = {};
+  // The sample's import times are those of each engine's start; an upload's is its own.
+  for (const table of SAMPLE_TABLES)
+    tables[table] = await engine.query(
+      table === 'datasets' ? `SELECT * REPLACE (CASE WHEN kind = 'sample' THEN NULL ELSE imported_at END AS imported_at) FROM datasets ORDER BY ALL` : `SELECT * FROM ${table} ORDER BY ALL`,
+    );
+  return tables;
+};
+
+const encode = (text: string) => new TextEncoder().encode(text);
+// Branches under districts the sample does not have: the import adds both levels.
+const BRANCHES = encode(
+  ['区县,党支部,年份,快照测试覆盖率,快照测试收入', '新设区,新设区第一党支部,2023,88.5,12', '新设区,新设区第一党支部,2024,91.25,15.5', '新设区,新设区第二党支部,2024,77,9'].join('\n'),
+);
+// Sample districts, a new indicator: only the indicator is new.
+const DISTRICTS = encode(['地区,年份,快照测试指标,另一快照指标', '东湖区,2023,1.5,100', '西城区,2023,2.5,200', '南港区,2024,3.5,300'].join('\n'));
+
+let imported: Tables;
+let sampleOnly: Tables;
+const snapshots: Record<string, Uint8Array> = {};
+
+beforeAll(async () => {
+  // Node engines share one DuckDB instance that each new engine resets: one at a time.
+  const base = await sampleEngine();
+  sampleOnly = await readTables(base);
+  const engine = await sampleEngine();
+  await importBytes(engine, BRANCHES, 'up-branches');
+  await importBytes(engine, DISTRICTS, 'up-districts');
+  imported = await readTables(engine);
+  for (const id of ['up-branches', 'up-districts']) snapshots[id] = await writeSnapshot(engine, id);
+});
+
+async function restored(...ids: string[]): Promise<Engine> {
+  const engine = await sampleEngine();
+  for (const id of ids) await restoreSnapshot(engine, (snapshots[id] as Uint8Array).slice(), { datasetId: id, name: id });
+  return engine;
+}
+
+describe('a saved dataset restored from its snapshot', () => {
+  it('gives every table exactly as importing its file gave it', async () => {
+    expect(imported.observations?.length).toBeGreaterThan(sampleOnly.observations?.length ?? 0);
+    expect(await readTables(await restored('up-branches', 'up-districts'))).toEqual(imported);
+  });
+
+  it('brings the districts a branch hangs from, and each value to the last digit', async () => {
+    const engine = await restored('up-branches');
+    const rows = await engine.query<{ name: string; level: string; parent: string | null; value: number }>(
+      `SELECT e.name, e.level, p.name AS parent, o.value FROM observations o JOIN entities e USING (entity_id)
+       LEFT JOIN entities p ON p.entity_id = e.parent_id WHERE o.dataset_id = 'up-branches' ORDER BY o.value`,
+    );
+    expect(rows.map((r) => [r.name, r.level, r.parent, r.value])).toEqual([
+      ['新设区第二党支部', 'branch', '新设区', 9],
+      ['新设区第一党支部', 'branch', '新设区', 12],
+      ['新设区第一党支部', 'branch', '新设区', 15.5],
+      ['新设区第二党支部', 'branch', '新设区', 77],
+      ['新设区第一党支部', 'branch', '新设区', 88.5],
+      ['新设区第一党支部', 'branch', '新设区', 91.25],
+    ]);
+  });
+
+  it('takes the name the person gave it since', async () => {
+    const engine = await sampleEngine();
+    await restoreSnapshot(engine, (snapshots['up-districts'] as Uint8Array).slice(), { datasetId: 'up-districts', name: '改过的名字' });
+    expect(await engine.query('SELECT name FROM datasets WHERE dataset_id = ?', ['up-districts'])).toEqual([{ name: '改过的名字' }]);
+  });
+
+  it('keeps an indicator as already defined (a catalog restored first), as an import would', async () => {
+    const indicator = String(imported.observations?.find((o) => o.dataset_id === 'up-districts')?.indicator_id);
+    const engine = await sampleEngine();
+    await engine.query(`INSERT INTO indicators (indicator_id, name_zh, name_en, category, unit, direction) VALUES (?, '目录定义', 'from a catalog', 'economy', '%', -1)`, [indicator]);
+    await restoreSnapshot(engine, (snapshots['up-districts'] as Uint8Array).slice(), { datasetId: 'up-districts', name: 'x' });
+    expect(await engine.query('SELECT name_zh, direction FROM indicators WHERE indicator_id = ?', [indicator])).toEqual([{ name_zh: '目录定义', direction: -1 }]);
+  });
+
+  it('refuses a snapshot of another dataset, a damaged one and one already loaded, and changes nothing', async () => {
+    const engine = await sampleEngine();
+    const untouched = await readTables(engine);
+    const snapshot = snapshots['up-districts'] as Uint8Array;
+    await expect(restoreSnapshot(engine, snapshot.slice(), { datasetId: 'up-branches', name: 'x' })).rejects.toThrow(/not of dataset/);
+    const damaged = snapshot.slice();
+    damaged.fill(0, 4096, Math.min(damaged.length, 40_000));
+    await expect(restoreSnapshot(engine, damaged, { datasetId: 'up-districts', name: 'x' })).rejects.toThrow();
+    await expect(restoreSnapshot(engine, encode('not a database'), { datasetId: 'up-districts', name: 'x' })).rejects.toThrow();
+    expect(await readTables(engine)).toEqual(untouched);
+    await restoreSnapshot(engine, snapshot.slice(), { datasetId: 'up-districts', name: 'x' });
+    const once = await readTables(engine);
+    await expect(restoreSnapshot(engine, snapshot.slice(), { datasetId: 'up-districts', name: 'x' })).rejects.toThrow();
+    expect(await readTables(engine)).toEqual(once);
+  });
+});
