@@ -13,7 +13,11 @@ const TABLES_SQL = [
     imported_at TIMESTAMP NOT NULL,
     row_count INTEGER NOT NULL,
     rejected_count INTEGER NOT NULL,
-    mapping VARCHAR NOT NULL
+    mapping VARCHAR NOT NULL,
+    entity_count INTEGER NOT NULL DEFAULT 0,
+    indicator_count INTEGER NOT NULL DEFAULT 0,
+    first_period VARCHAR,
+    last_period VARCHAR
   )`,
   `CREATE TABLE IF NOT EXISTS entities (
     entity_id VARCHAR PRIMARY KEY,

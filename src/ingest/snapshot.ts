@@ -64,7 +64,7 @@ export interface SnapshotTarget {
  * already present are kept as they are, as an import keeps them: a catalog restored first wins.
  * A snapshot of another dataset than `target` (a record mixed up) is refused.
  */
-export async function restoreSnapshot(engine: Engine, bytes: Uint8Array, target: SnapshotTarget): Promise<number> {
+export async function restoreSnapshot(engine: Engine, bytes: Uint8Array, target: SnapshotTarget): Promise<void> {
   const file = fileName('restore');
   await engine.registerFile(file, bytes);
   try {
@@ -73,13 +73,11 @@ export async function restoreSnapshot(engine: Engine, bytes: Uint8Array, target:
       const held = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM ${ATTACHED}.datasets`);
       const [only] = held;
       if (held.length !== 1 || only?.dataset_id !== target.datasetId) throw new Error(`the snapshot is not of dataset ${target.datasetId}`);
-      return await engine.transaction(async (tx) => {
+      await engine.transaction(async (tx) => {
         await tx.query(`INSERT OR IGNORE INTO entities BY NAME SELECT * FROM ${ATTACHED}.entities`);
         await tx.query(`INSERT OR IGNORE INTO indicators BY NAME SELECT * FROM ${ATTACHED}.indicators`);
         await tx.query(`INSERT INTO datasets BY NAME SELECT * REPLACE (CAST(? AS VARCHAR) AS name) FROM ${ATTACHED}.datasets`, [target.name]);
         await tx.query(`INSERT INTO observations BY NAME SELECT * FROM ${ATTACHED}.observations`);
-        const [count] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM observations WHERE dataset_id = ?`, [target.datasetId]);
-        return count?.n ?? 0;
       });
     } finally {
       await engine.query(`DETACH ${ATTACHED}`);

@@ -104,7 +104,7 @@ describe('a start that loads the sample database', () => {
     const engine = await createNodeEngine();
     await createSchema(engine);
     // A dataset with a sample's id: copying the datasets fails after entities and indicators went in.
-    await engine.query(`INSERT INTO datasets VALUES ('sample-coverage', 'x', 'x.csv', 'upload', TIMESTAMP '2024-01-01', 0, 0, '{}')`);
+    await engine.query(`INSERT INTO datasets (dataset_id, name, source_file, kind, imported_at, row_count, rejected_count, mapping) VALUES ('sample-coverage', 'x', 'x.csv', 'upload', TIMESTAMP '2024-01-01', 0, 0, '{}')`);
     await expect(loadSampleDatabase(engine, file.slice())).rejects.toThrow(/sample-coverage/);
     for (const table of SAMPLE_TABLES.filter((t) => t !== 'datasets')) expect(await engine.query(`SELECT * FROM ${table}`), table).toEqual([]);
     expect(await engine.query('SELECT dataset_id, name FROM datasets')).toEqual([{ dataset_id: 'sample-coverage', name: 'x' }]);

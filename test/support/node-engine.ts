@@ -69,7 +69,9 @@ export async function createNodeEngine(open: DuckDBConfig = {}): Promise<Engine>
       db.dropFile(name);
     },
     async registerEmptyFile(name) {
+      // Its write-ahead log too: unregistered, Node's runtime would write it to the working directory.
       db.registerFileBuffer(name, new Uint8Array(0));
+      db.registerFileBuffer(`${name}.wal`, new Uint8Array(0));
     },
     async copyFile(name) {
       return db.copyFileToBuffer(name);
