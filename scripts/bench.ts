@@ -10,6 +10,7 @@ import type { Browser } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
 import { measureSelect, percentile, writeMillionCsv } from './bench/interaction';
+import { restartBench, type RestartResult } from './bench/restart';
 import { launchChromium } from './lib/chromium';
 import { runPresentSoak, type SoakResult } from './lib/present-soak';
 import { ROOT, startPreview } from './lib/preview';
@@ -209,6 +210,20 @@ async function interactionBench(): Promise<Record<string, { median: number; p95:
 }
 const interactions = process.env.BENCH_SKIP_INTERACTION ? {} : await interactionBench();
 
+// Reload with 1 M and 10 M observations saved (BENCH_RESTART_ROWS), against an empty reload.
+async function restarts(): Promise<RestartResult[]> {
+  const server = await startPreview();
+  const chrome = await launchChromium();
+  try {
+    const sizes = (process.env.BENCH_RESTART_ROWS ?? '1000000,10000000').split(',').map(Number);
+    return await restartBench(chrome, server.url, sizes, Math.max(3, Math.min(RUNS, 5)));
+  } finally {
+    await chrome.close();
+    await server.stop();
+  }
+}
+const restart = process.env.BENCH_SKIP_RESTART ? [] : await restarts();
+
 // A Present show left running: 1,000 slide changes of the default show at 0.1 s per slide
 // (BENCH_SOAK_CHANGES to change), live chart instances and the heap after the first cycle and at the end.
 async function soakBench(): Promise<SoakResult> {
@@ -245,6 +260,7 @@ const result = {
   },
   sizes: size,
   interactions,
+  restart,
   presentSoak: soak,
   imports: Object.fromEntries(
     Object.entries(imports).map(([name, r]) => [
@@ -291,6 +307,16 @@ for (const [name, r] of Object.entries(result.imports)) {
 }
 for (const [name, r] of Object.entries(result.interactions)) {
   rows.push([`1M observations, ${name}`, `${Math.round(r.median)} ms`, `p95 ${Math.round(r.p95)} ms · budget p95 150 ms · ${r.samples} changes`]);
+}
+for (const r of restart) {
+  const m = r.rows >= 1e6 ? `${r.rows / 1e6} M` : `${r.rows / 1e3} k`;
+  if (r.savedReadyMs === null) rows.push([`reload with ${m} observations saved`, 'failed', r.error ?? '']);
+  else
+    rows.push([
+      `reload with ${m} observations saved`,
+      `${Math.round(r.savedReadyMs)} ms`,
+      `${(r.savedReadyMs / r.emptyReadyMs).toFixed(2)}× empty reload (${Math.round(r.emptyReadyMs)} ms) · goal ≤ ${r.rows >= 1e7 ? '2.00' : '1.30'}× · snapshot ${r.snapshotMB?.toFixed(1)} MB of a ${r.fileMB.toFixed(0)} MB file · import ${r.importSeconds?.toFixed(0)} s`,
+    ]);
 }
 if (soak) {
   const mb = (b: number) => `${(b / 1e6).toFixed(2)} MB`;
