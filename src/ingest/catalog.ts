@@ -1,3 +1,4 @@
+import { ensureImportMacros } from '../engine/schema';
 import { sqlIdent, sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { trimBlank } from '../domain/text';
@@ -49,6 +50,7 @@ export interface CatalogResult {
  * default for a new indicator). Runs in one transaction.
  */
 export async function loadCatalog(engine: Engine, registeredFile: string, delimiter = ','): Promise<CatalogResult> {
+  await ensureImportMacros(engine);
   return engine.transaction(async (tx) => {
     await tx.query(
       `CREATE OR REPLACE TEMP TABLE hqd_catalog_stage AS SELECT * FROM read_csv(${sqlString(registeredFile)},

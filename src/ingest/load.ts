@@ -1,5 +1,6 @@
 import { DATASET_EXTENT_SQL } from './datasets';
 import { createLock } from '../engine/lock';
+import { ensureImportMacros } from '../engine/schema';
 import type { Engine } from '../engine/types';
 import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolveSql, stageSql } from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from '../domain/mapping';
@@ -53,6 +54,7 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
     request.signal?.throwIfAborted();
     return engine.query<T>(sql, params);
   };
+  await ensureImportMacros(engine);
   try {
     if (!request.replace) {
       const existing = await engine.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
