@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref, shallowRef } from 'vue';
 import type { Engine } from '../engine/types';
-import { createSchema } from '../engine/schema';
+import { createTables } from '../engine/schema';
 import { listDatasets, type DatasetSummary } from '../ingest/datasets';
 import { loadSampleDatabase } from '../ingest/sample-db';
 import { readSaved, restoreSaved, type RestoreReport } from '../ingest/restore';
@@ -42,17 +42,20 @@ export const useEngineStore = defineStore('engine', () => {
     // Browser storage is read while the engine starts: the saved snapshots are in memory by the
     // time the sample is.
     const saved = readSaved();
+    // The sample database downloads meanwhile too. Imported here, not at the top: its URL is a
+    // virtual module of the Vite build (scripts/vite-sample-db.ts), which Node tests that import
+    // this store do not have.
+    const sample = import('../ingest/sample-db-fetch').then((m) => m.fetchSampleDatabase());
+    sample.catch(() => undefined);
     const { getBrowserEngine } = await import('../engine/duckdb-browser');
     const e = await getBrowserEngine((p) => (progress.value = p));
     performance.mark('hqd:engine-started');
     phase.value = 'data';
-    await createSchema(e);
+    await createTables(e);
     const locale = i18n.global.locale.value === 'en' ? 'en' : 'zh-CN';
     // The sample's tables as importing data/*.csv wrote them at build time (src/ingest/sample-db.ts).
-    // Imported here, not at the top: its URL is a virtual module of the Vite build
-    // (scripts/vite-sample-db.ts), which Node tests that import this store do not have.
-    const { fetchSampleDatabase } = await import('../ingest/sample-db-fetch');
-    await loadSampleDatabase(e, await fetchSampleDatabase(), locale);
+    const sampleBytes = await sample;
+    await loadSampleDatabase(e, sampleBytes, locale);
     restoreReport.value = await restoreSaved(e, saved);
     performance.mark('hqd:data-loaded');
     // The worker can die mid-session (a crash, the browser reclaiming memory): the session then
