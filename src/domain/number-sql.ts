@@ -12,8 +12,10 @@ export const NUMBER_MACRO_SQL = [
   `CREATE OR REPLACE MACRO hqd_number_clean(s) AS ${cleaned}`,
   // CASE, not OR/COALESCE: DuckDB evaluates a CASE branch only for the rows that reach it, so the
   // regex cleaning runs on the few cells that are not plain numbers, not on every cell.
+  // list_contains, not IN: DuckDB plans `x IN (many constants)` as a join, which computes x for
+  // every row ahead of the CASE; that cleaned every cell of a file (1.4 s per million cells).
   `CREATE OR REPLACE MACRO hqd_missing(s) AS CASE WHEN s IS NULL THEN true WHEN TRY_CAST(s AS DOUBLE) IS NOT NULL THEN false
-    ELSE lower(hqd_number_clean(s)) IN (${MISSING_MARKERS.map(sqlString).join(', ')}) END`,
+    ELSE list_contains([${MISSING_MARKERS.map(sqlString).join(', ')}], lower(hqd_number_clean(s))) END`,
   `CREATE OR REPLACE MACRO hqd_number_slow(c) AS CASE
     WHEN regexp_matches(c, ${sqlString(`^${NUMBER_RE}$`)}) AND regexp_matches(c, '\\d')
     THEN TRY_CAST(regexp_replace(c, '[,% ]', '', 'g') AS DOUBLE) END`,

@@ -48,13 +48,6 @@ export interface DatasetSummary {
   last_period: string | null;
 }
 
-/** Sets a dataset's counts and period range from its observations (parameters: its id, twice). */
-export const DATASET_EXTENT_SQL = `UPDATE datasets SET entity_count = x.entities, indicator_count = x.indicators, first_period = x.first_period, last_period = x.last_period
-  FROM (SELECT CAST(count(DISTINCT entity_id) AS INTEGER) AS entities, CAST(count(DISTINCT indicator_id) AS INTEGER) AS indicators,
-      min(period) AS first_period, max(period) AS last_period
-    FROM observations WHERE dataset_id = ?) x
-  WHERE dataset_id = ?`;
-
 /** The dataset list: what each holds, for the Data view and the pickers (counted at import). */
 export function listDatasets(engine: Engine): Promise<DatasetSummary[]> {
   return engine.query<DatasetSummary>(

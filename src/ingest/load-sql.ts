@@ -164,6 +164,7 @@ export const RESOLVED = 'hqd_resolved';
 const PERIOD_MAP = 'hqd_period_map';
 const ENTITY_MAP = 'hqd_entity_map';
 const INDICATOR_MAP = 'hqd_indicator_map';
+const REPEATED = 'hqd_repeated';
 
 /**
  * A name without its footnote mark, unless dropping the mark would merge two different names of
@@ -235,13 +236,15 @@ export function resolveSql(mapping: ImportMapping): string[] {
           ELSE value_raw END AS bad_text
       FROM judged`,
     // The same entity, indicator and period twice: the first cell in reading order (record, then
-    // column) wins, later ones are refused. An aggregate finds them (no sort of every row); the
-    // update touches only the repeats.
+    // column) wins, later ones are refused. One aggregate finds the repeated keys (no sort of
+    // every row); the update reads only those, and in a file without repeats touches nothing.
+    `CREATE OR REPLACE TEMP TABLE ${REPEATED} AS SELECT entity_id, indicator_id, period, min([rec, col]) AS first_cell
+      FROM ${RESOLVED} WHERE reason IS NULL GROUP BY entity_id, indicator_id, period HAVING count(*) > 1`,
     `UPDATE ${RESOLVED} SET reason = 'duplicate'
-      FROM (SELECT entity_id, indicator_id, period, min([rec, col]) AS first_cell FROM ${RESOLVED} WHERE reason IS NULL
-        GROUP BY entity_id, indicator_id, period HAVING count(*) > 1) f
+      FROM ${REPEATED} f
       WHERE ${RESOLVED}.reason IS NULL AND ${RESOLVED}.entity_id = f.entity_id AND ${RESOLVED}.indicator_id = f.indicator_id
-        AND ${RESOLVED}.period = f.period AND [${RESOLVED}.rec, ${RESOLVED}.col] > f.first_cell`,
+        AND ${RESOLVED}.period = f.period AND [${RESOLVED}.rec, ${RESOLVED}.col] > f.first_cell
+        AND EXISTS (SELECT 1 FROM ${REPEATED})`,
   ];
 }
 
@@ -277,6 +280,7 @@ export const SUMMARY_SQL = `SELECT
     CAST(count(DISTINCT entity_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS entities,
     CAST(count(DISTINCT indicator_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS indicators,
     CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods,
+    min(period) FILTER (WHERE reason IS NULL) AS first_period, max(period) FILTER (WHERE reason IS NULL) AS last_period,
     (SELECT CAST(count(*) AS INTEGER) FROM ${RAGGED}) AS ragged
   FROM ${RESOLVED}`;
 
@@ -292,6 +296,6 @@ export function rejectsSql(limit: number): string {
 export function dropTempSql(): string[] {
   return [
     `DROP VIEW IF EXISTS ${sqlIdent(CELLS)}`,
-    ...[STAGE, RAGGED, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
+    ...[STAGE, RAGGED, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED, REPEATED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
   ];
 }

@@ -1,4 +1,3 @@
-import { DATASET_EXTENT_SQL } from './datasets';
 import { createLock } from '../engine/lock';
 import { ensureImportMacros } from '../engine/schema';
 import type { Engine } from '../engine/types';
@@ -62,7 +61,16 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
     }
     await step(stageSql(request.registeredFile, mapping));
     for (const sql of resolveSql(mapping)) await step(sql);
-    const [summary] = await step<{ rows: number; rejected: number; entities: number; indicators: number; periods: number; ragged: number }>(SUMMARY_SQL);
+    const [summary] = await step<{
+      rows: number;
+      rejected: number;
+      entities: number;
+      indicators: number;
+      periods: number;
+      first_period: string | null;
+      last_period: string | null;
+      ragged: number;
+    }>(SUMMARY_SQL);
     if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
     const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
     request.signal?.throwIfAborted();
@@ -73,9 +81,12 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
       }
       for (const sql of insertSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
         await tx.query(sql);
+      // What the dataset list shows of it is kept with it: counted at every listing, a large
+      // upload would cost every start and every change a scan of all its rows.
       await tx.query(
-        `INSERT INTO datasets (dataset_id, name, source_file, kind, imported_at, row_count, rejected_count, mapping)
-         VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?)`,
+        `INSERT INTO datasets (dataset_id, name, source_file, kind, imported_at, row_count, rejected_count, mapping,
+           entity_count, indicator_count, first_period, last_period)
+         VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)`,
         [
           request.datasetId,
           request.name,
@@ -85,11 +96,12 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
           summary.rows,
           summary.rejected,
           JSON.stringify(mapping),
+          summary.entities,
+          summary.indicators,
+          summary.first_period,
+          summary.last_period,
         ],
       );
-      // What the dataset list shows of it, counted once here: counted at every listing, a large
-      // upload would cost every start and every change a scan of all its rows.
-      await tx.query(DATASET_EXTENT_SQL, [request.datasetId, request.datasetId]);
     });
     const firstDataLine = mapping.read.headerRow + 2;
     return {
