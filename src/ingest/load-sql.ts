@@ -10,7 +10,7 @@ import { trimBlank } from '../domain/text';
 //             catalog once per distinct text, with a value or the reason it was refused
 //   insert    new entities and indicators, then the canonical rows
 // The cell rules it applies (hqd_period_*, hqd_number, hqd_missing, hqd_trim, hqd_name) are the
-// macros of src/domain, created with the schema.
+// macros of src/domain, created at the first import (ensureImportMacros, src/engine/schema.ts).
 // Few statements on purpose: in DuckDB-wasm each statement has a fixed cost that dwarfs the work
 // on a file of a few thousand rows.
 
