@@ -48,11 +48,21 @@ export interface IndicatorDefaults {
   direction: Direction;
 }
 
+export interface EntityDefaults {
+  /**
+   * The entity of every value when the file has no entity column: a national series (全国), or
+   * the place a metadata line names (`地区：上海市`).
+   */
+  name: string;
+}
+
 export interface ImportMapping {
   layout: Layout;
   read: ReadOptions;
   columns: ColumnMapping[];
   indicator: IndicatorDefaults;
+  /** Absent in mappings saved before a file could have one entity: those always had an entity column. */
+  entity?: EntityDefaults;
   /** Level given to entities the file introduces (`region` for generic uploads). */
   entityLevel: string;
 }

@@ -67,7 +67,7 @@ export function mappingProblems(mapping: ImportMapping): string[] {
   const problems: string[] = [];
   if (mapping.layout === 'long' && !has('value')) problems.push('mapping.needValue');
   if (mapping.layout !== 'long' && !has('measure')) problems.push('mapping.needMeasure');
-  if (mapping.layout !== 'wide-entity' && !has('entity')) problems.push('mapping.needEntity');
+  if (mapping.layout !== 'wide-entity' && !has('entity') && isBlank(mapping.entity?.name ?? '')) problems.push('mapping.needEntity');
   if (mapping.layout !== 'wide-period' && !has('period')) problems.push('mapping.needPeriod');
   if (mapping.layout !== 'wide-indicator' && !has('indicator') && isBlank(mapping.indicator.name)) problems.push('mapping.needIndicator');
   return problems;

@@ -115,6 +115,7 @@ export function cellsSelect(mapping: ImportMapping): string {
     unit: keyColumn(mapping, 'unit'),
   };
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);
+  if (keys.entity.startsWith('CAST(NULL') && mapping.entity?.name) keys.entity = sqlString(mapping.entity.name);
   if (keys.unit.startsWith('CAST(NULL')) keys.unit = sqlString(mapping.indicator.unit);
   const limit = `${dataLimit(mapping)} AND shape IS NULL`;
 

@@ -4,6 +4,7 @@ import { detectDelimiter, modalFieldCount } from './sniff/delimiter';
 import { dataExtent } from './sniff/extent';
 import { findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
+import { entityDefaults } from './sniff/entity';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
 import { isBlank, usableRecords, type CsvRecord } from './sniff/records';
@@ -38,6 +39,7 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     columns: [],
     layout: 'long',
     indicator: { name: '', unit: '', direction: 1 },
+    entity: { name: '' },
     confidence: 'low',
     warnings: [warning],
     preview: [],
@@ -92,6 +94,11 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const columnUnits = unitRecord ? unitsOfRow(unitRecord, width) : null;
   const rowUnit = unitOfRow(columnUnits ?? []);
   const indicator = indicatorDefaults(records.slice(0, h), rowUnit.unit, options.fileName);
+  // One entity for the whole file when no column holds one: the place a metadata line names (no
+  // question then), else the country, proposed for the person to confirm (the warning stays).
+  const oneEntity = decision.layout !== 'wide-entity' && !decision.roles.includes('entity');
+  const entity = oneEntity ? entityDefaults(records.slice(0, h)) : { name: '', declared: false };
+  if (entity.declared) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.noEntity');
 
   const warnings: SniffWarning[] = [];
   if (!looksLikeHeader(header.fields)) warnings.push('sniff.noHeader');
@@ -118,6 +125,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     })),
     layout: decision.layout,
     indicator,
+    entity: { name: entity.name },
     confidence: warnings.length === 0 ? 'high' : 'low',
     warnings,
     preview: rows.slice(0, options.previewRows ?? PREVIEW_ROWS),
@@ -139,6 +147,7 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },
+    entity: { ...result.entity },
     entityLevel: 'region',
   };
 }

@@ -113,6 +113,29 @@ describe('Data view', () => {
     await w.context.close();
   });
 
+  it('imports a national series (no entity column) as one entity, 全国 proposed and changed by the person', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    const text = ['数据库：季度数据', '指标,2024年第三季度,2024年第二季度', '国内生产总值累计值(亿元),949746.4,616836.2', '第一产业增加值累计值(亿元),53443.9,30071.0'].join('\n');
+    await w.page.setInputFiles('[data-testid=import-input]', [file('季度数据.csv', text)]);
+    const entity = w.page.locator('[data-testid=mapping-entity-name]');
+    await entity.waitFor();
+    expect(await entity.inputValue()).toBe('全国');
+    expect(await w.page.locator('[data-testid=sniff-warnings]').innerText()).toContain('全国');
+    await entity.fill('江苏省');
+    await w.page.click('[data-testid=import-confirm]');
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-rows')).toBe('4');
+    const id = (await summary.getAttribute('data-dataset')) ?? '';
+    const download = w.page.waitForEvent('download');
+    await w.page.locator(`[data-testid=dataset-row][data-dataset="${id}"] [data-testid=dataset-export]`).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    expect(csv.split('\n').filter((l) => l.includes('江苏省'))).toHaveLength(4);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it('renames, exports with formulas neutralised, removes and undoes', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);

@@ -1,4 +1,4 @@
-import type { ColumnMapping, Delimiter, IndicatorDefaults, Layout } from '../../domain/mapping';
+import type { ColumnMapping, Delimiter, EntityDefaults, IndicatorDefaults, Layout } from '../../domain/mapping';
 
 // What the sniffer is asked and what it answers.
 
@@ -69,6 +69,8 @@ export interface SniffResult {
   columns: ColumnMapping[];
   layout: Layout;
   indicator: IndicatorDefaults;
+  /** The entity of every value when no column holds one (`name` is '' when a column does). */
+  entity: EntityDefaults;
   /** 'high': layout and key roles were read from the file without guessing; import in one click. */
   confidence: 'high' | 'low';
   warnings: SniffWarning[];

@@ -41,6 +41,8 @@ describe.skipIf(NO_REALDATA)(`sniffing the real files of ${REALDATA_LABEL}`, () 
       read: { encoding: 'gb18030', delimiter: ',', headerRow: 3, dataRows: 31, fields: 21 },
       columns: r.columns,
       indicator: r.indicator,
+      // The provinces are a column: no entity for the whole file.
+      entity: { name: '' },
       entityLevel: 'region',
     });
   });
