@@ -26,7 +26,7 @@ function keyRolesByHeader(profiles: readonly Profile[], allowed: readonly Column
 /** The entity column when no header names it: the first text column that is not a code. */
 function fallbackEntity(profiles: readonly Profile[], roles: ColumnRole[], warnings: SniffWarning[]): void {
   if (roles.includes('entity')) return;
-  const p = profiles.find((q) => roles[q.index] === 'ignore' && !q.code && isText(q));
+  const p = profiles.find((q) => roles[q.index] === 'ignore' && !q.code && !q.note && isText(q));
   if (p) {
     roles[p.index] = 'entity';
     warnings.push('sniff.entityGuessed');
@@ -97,7 +97,8 @@ function decideKeyed(profiles: readonly Profile[]): Decision {
   if (roles.includes('value')) return { layout: 'long', roles, warnings };
   const numeric = profiles.filter((p) => roles[p.index] === 'ignore' && canMeasure(p) && isNumeric(p));
   if (roles.includes('indicator') || numeric.length === 0) return decideLong(numeric, roles, warnings);
-  const spareText = profiles.find((p) => roles[p.index] === 'ignore' && !p.code && isText(p));
+  // A note column beside one number column (`地区,年份,GDP,备注`) is not the indicator of a long file.
+  const spareText = profiles.find((p) => roles[p.index] === 'ignore' && !p.code && !p.note && isText(p));
   if (numeric.length === 1 && spareText) {
     roles[spareText.index] = 'indicator';
     warnings.push('sniff.indicatorGuessed');

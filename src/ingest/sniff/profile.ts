@@ -12,12 +12,15 @@ export interface Profile {
   headerRole: ColumnRole;
   /** Identifier columns (`Country Code`, `行政区划代码`) are never values or names. */
   code: boolean;
+  /** Notes beside the data (`备注`, `Annotations`, `Source`): text that is never a key or a value. */
+  note: boolean;
   filled: number;
   numbers: number;
   periods: number;
 }
 
 const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$)/i;
+const NOTE_RE = /^(?:备注|说明|注释|附注|注|来源|数据来源|资料来源|notes?|annotations?|comments?|remarks?|footnotes?|sources?|flags?)$/i;
 /** Rows looked at to profile the columns, and filled cells per column: enough to see each column's kind. */
 const PROFILE_ROWS = 200;
 const PROFILE_CELLS = 50;
@@ -33,6 +36,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
       headerPeriod: header !== '' && parsePeriod(header) !== null,
       headerRole: guessRole(header),
       code: CODE_RE.test(header),
+      note: NOTE_RE.test(header.trim()),
       filled: 0,
       numbers: 0,
       periods: 0,
@@ -54,4 +58,4 @@ export const isPeriodic = (p: Profile) => p.filled > 0 && p.periods >= 0.9 * p.f
 export const isText = (p: Profile) => p.filled > 0 && p.numbers < 0.5 * p.filled && p.periods < 0.5 * p.filled;
 export const isEmptyColumn = (p: Profile) => p.filled === 0;
 /** A column that can carry values under its header: numbers, or nothing yet in the rows seen. */
-export const canMeasure = (p: Profile) => p.header !== '' && !p.code && (isNumeric(p) || isEmptyColumn(p));
+export const canMeasure = (p: Profile) => p.header !== '' && !p.code && !p.note && (isNumeric(p) || isEmptyColumn(p));

@@ -162,6 +162,20 @@ describe('layouts', () => {
     expect(r.warnings).toEqual(['sniff.entityGuessed', 'sniff.periodGuessed', 'sniff.indicatorGuessed']);
   });
 
+  it('a note column is never an indicator, an entity or a measure, whatever its cells hold', () => {
+    const noted = sniff('地区,年份,GDP,备注\n甲,2020,1,初步数\n乙,2020,2,初步数\n丙,2020,3,\n', complete);
+    expect(noted.layout).toBe('wide-indicator');
+    expect(noted.columns.map((c) => c.role)).toEqual(['entity', 'period', 'measure', 'ignore']);
+    expect(noted.confidence).toBe('high');
+    // Footnote numbers are numbers, and still not an indicator.
+    const footnotes = sniff('Region,Year,GDP,Notes\nA,2020,1.5,1\nB,2020,2.5,2\n', complete);
+    expect(footnotes.columns.map((c) => c.role)).toEqual(['entity', 'period', 'measure', 'ignore']);
+    // Nor the places: a national table with a source beside it is one entity for the whole file.
+    const national = sniff('年份,GDP(亿元),资料来源\n2023,1260582,国家统计局\n2024,1349084,国家统计局\n', complete);
+    expect(national.columns.map((c) => c.role)).toEqual(['period', 'measure', 'ignore']);
+    expect(national.entity).toEqual({ name: '全国' });
+  });
+
   it('long: an indicator column makes the one number column the value', () => {
     const r = sniff('地区,年份,指标,数据值\n甲,2020,GDP,1\n乙,2020,GDP,2\n', complete);
     expect(r.layout).toBe('long');
