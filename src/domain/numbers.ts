@@ -5,7 +5,8 @@
 import { collapseBlank, translate, trimBlank } from './text';
 
 /** Cells that mean "no value": they produce no row and are not errors. Compared case-insensitively. */
-export const MISSING_MARKERS: readonly string[] = ['', '..', '...', '-', '--', '—', '–', 'na', 'n/a', 'null', 'none', '无', '…'];
+// ':' is Eurostat's and '.' Destatis' mark for a value that is not available.
+export const MISSING_MARKERS: readonly string[] = ['', '.', '..', '...', ':', '-', '--', '—', '–', 'na', 'n/a', 'null', 'none', '无', '…'];
 
 export const NUMBER_FULLWIDTH_FROM = '０１２３４５６７８９．，－＋％';
 export const NUMBER_FULLWIDTH_TO = '0123456789.,-+%';

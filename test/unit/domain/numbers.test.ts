@@ -5,7 +5,8 @@ import { isMissing, parseNumber } from '../../../src/domain/numbers';
 // thousands separators, a percent sign, full-width digits or stray spaces.
 
 describe('isMissing / parseNumber on missing markers', () => {
-  it.each(['', '..', '-', '—', 'NA', 'N/A', 'null', '无'])('%j is missing and has no number', (raw) => {
+  // ':' is Eurostat's "not available", a lone '.' Destatis' (and Stata's).
+  it.each(['', '..', '-', '—', 'NA', 'N/A', 'null', '无', ':', '.', ' : '])('%j is missing and has no number', (raw) => {
     expect(isMissing(raw)).toBe(true);
     expect(parseNumber(raw)).toBeNull();
   });
