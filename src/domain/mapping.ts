@@ -39,6 +39,11 @@ export interface ReadOptions {
    * saved before short records were reported: those files are read as they were then.
    */
   fields?: number;
+  /**
+   * `,` when numbers are written with a decimal comma (`12,5`, `1.234,5`): comma and point are
+   * exchanged before a value is read. Absent (a point) in mappings saved before.
+   */
+  decimal?: ',' | '.';
 }
 
 export interface IndicatorDefaults {

@@ -91,6 +91,9 @@ const en: Messages<typeof zh> = {
     role: 'Role',
     indicatorName: 'Indicator name',
     entityName: 'Entity of the whole file',
+    decimalMark: 'Decimal mark',
+    decimalPoint: 'Point (12.5, 1,234.5)',
+    decimalComma: 'Comma (12,5, 1.234,5)',
     indicatorUnit: 'Unit',
     direction: 'Direction',
     higherBetter: 'higher is better',
@@ -178,6 +181,7 @@ const en: Messages<typeof zh> = {
     noMeasures: 'No value columns were found.',
     noIndicatorName: 'The file does not name its indicator: type it in.',
     unitRowMixed: 'The unit row names several units; the most common one is used.',
+    decimalAmbiguous: 'A comma in the numbers could group thousands or mark decimals (as in 1,234): it is read as grouping thousands; switch to decimal comma below if that is wrong.',
   },
   mapping: {
     needValue: 'Choose the value column.',

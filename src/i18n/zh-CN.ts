@@ -87,6 +87,9 @@ export default {
     role: '用途',
     indicatorName: '指标名称',
     entityName: '整个文件的地区/对象',
+    decimalMark: '小数点',
+    decimalPoint: '点（12.5、1,234.5）',
+    decimalComma: '逗号（12,5、1.234,5）',
     indicatorUnit: '单位',
     direction: '方向',
     higherBetter: '越高越好',
@@ -174,6 +177,7 @@ export default {
     noMeasures: '没有找到数值列。',
     noIndicatorName: '文件中没有指标名称，请填写。',
     unitRowMixed: '单位行中各列单位不同，已取最常见的单位。',
+    decimalAmbiguous: '数字中的逗号既可能是千位分隔符，也可能是小数点（如 1,234）：已按千位分隔符读取，如不对请在下方改为小数逗号。',
   },
   mapping: {
     needValue: '请指定“数值”列。',

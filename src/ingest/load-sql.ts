@@ -176,6 +176,14 @@ function cleanName(full: string, stripped: string, table: string): string {
 }
 
 /**
+ * The text a value is read from: with a decimal comma, comma and point exchanged (`1.234,5` →
+ * `1,234.5`). Missing markers and the report see the cell as written.
+ */
+function numberText(mapping: ImportMapping, cell: string): string {
+  return mapping.read.decimal === ',' ? `translate(${cell}, ',.', '.,')` : cell;
+}
+
+/**
  * The statements that turn the staged file into resolved cells. Raw keys are resolved once per
  * distinct text into small maps, so the per-row work is three hash joins and the number parse.
  * New entities get ids `u:<name>` (and `<parent id>/<branch>`), so two uploads naming the same
@@ -216,7 +224,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
         SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-          pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, hqd_number(c.value_raw) AS value
+          pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, hqd_number(${numberText(mapping, 'c.value_raw')}) AS value
         FROM ${CELLS} c
         -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
         -- a missing period, entity or indicator should do. A missing branch is '' on both sides.

@@ -5,6 +5,7 @@ import { dataExtent } from './sniff/extent';
 import { findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
 import { entityDefaults } from './sniff/entity';
+import { guessDecimalMark } from './sniff/decimal';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
 import { isBlank, usableRecords, type CsvRecord } from './sniff/records';
@@ -40,6 +41,7 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     layout: 'long',
     indicator: { name: '', unit: '', direction: 1 },
     entity: { name: '' },
+    decimal: '.',
     confidence: 'low',
     warnings: [warning],
     preview: [],
@@ -88,7 +90,8 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
 
   const headers = pad(header.fields.map(trimBlank), width);
   const rows = dataRecords.map((r) => pad(r.fields, width));
-  const decision = decideLayout(profileColumns(headers, rows));
+  const decimal = guessDecimalMark(rows.slice(0, 200), delimiter);
+  const decision = decideLayout(profileColumns(headers, rows, decimal.mark === ','));
   // Each column's own unit (a wide-by-indicator file loads it per column), and the one unit that
   // layouts with a single indicator take.
   const columnUnits = unitRecord ? unitsOfRow(unitRecord, width) : null;
@@ -105,6 +108,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   if (dataRecords.length === 0) warnings.push('sniff.noData');
   warnings.push(...decision.warnings);
   if (rowUnit.mixed && decision.layout !== 'wide-indicator') warnings.push('sniff.unitRowMixed');
+  if (decimal.ambiguous) warnings.push('sniff.decimalAmbiguous');
   if (needsIndicatorName(decision.layout, decision.roles) && indicator.name === '') warnings.push('sniff.noIndicatorName');
 
   return {
@@ -126,6 +130,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     layout: decision.layout,
     indicator,
     entity: { name: entity.name },
+    decimal: decimal.mark,
     confidence: warnings.length === 0 ? 'high' : 'low',
     warnings,
     preview: rows.slice(0, options.previewRows ?? PREVIEW_ROWS),
@@ -144,6 +149,7 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
       headerRow: result.recordsBeforeData - 1,
       dataRows: result.dataRows,
       fields: result.recordWidth,
+      ...(result.decimal === ',' ? { decimal: ',' as const } : {}),
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },

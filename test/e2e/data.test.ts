@@ -136,6 +136,28 @@ describe('Data view', () => {
     await w.context.close();
   });
 
+  it('reads a decimal-comma file with commas as decimals, shown as a choice the person can change', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    // German key headers: guessed from the cells, so the file is shown for review first.
+    const text = ['Bundesland;Jahr;Quote', 'Berlin;2021;9,8', 'Bremen;2021;10,25', 'Hamburg;2021;-0,5'].join('\n');
+    await w.page.setInputFiles('[data-testid=import-input]', [file('quote.csv', text)]);
+    const decimal = w.page.locator('[data-testid=mapping-decimal]');
+    await decimal.waitFor();
+    expect(await decimal.inputValue()).toBe(',');
+    await w.page.click('[data-testid=import-confirm]');
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-rows')).toBe('3');
+    expect(await summary.getAttribute('data-rejected')).toBe('0');
+    const id = (await summary.getAttribute('data-dataset')) ?? '';
+    const download = w.page.waitForEvent('download');
+    await w.page.locator(`[data-testid=dataset-row][data-dataset="${id}"] [data-testid=dataset-export]`).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    for (const value of ['9.8', '10.25', '-0.5']) expect(csv).toContain(`,${value}`);
+    await w.context.close();
+  });
+
   it('renames, exports with formulas neutralised, removes and undoes', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);

@@ -206,7 +206,8 @@ export type CellSpec = { kind: 'number'; number: NumberSpec } | { kind: 'missing
 
 /** Missing markers of docs/data-format.md section 7 (a subset): `""`, `..`, `-`, `—`, `NA`, `N/A`, `null`, `无`. */
 export const MISSING = ['', '..', '-', '—', 'NA', 'N/A', 'null', '无'];
-const BAD_NUMBERS = ['abc', '12abc', '1.2.3', '#DIV/0!', 'NaN', 'inf', '1,23', '12..5', 'x'];
+// Not numbers whichever the decimal mark: '1,23' is 1.23 in a file that writes decimal commas.
+const BAD_NUMBERS = ['abc', '12abc', '1.2.3', '#DIV/0!', 'NaN', 'inf', '1,2,3', '12..5', 'x'];
 
 /** Short numbers, and now and then one of up to 16 digits as WDI writes them (`15.3963620981387`). */
 const digitsArb = fc.oneof(

@@ -2,6 +2,7 @@ import type { ColumnRole } from '../../domain/mapping';
 import { isMissing, parseNumber } from '../../domain/numbers';
 import { parsePeriod } from '../../domain/periods';
 import { guessRole } from '../roles';
+import { swapDecimalMarks } from './decimal';
 
 // Columns: what the header and the cells say about each one.
 
@@ -28,7 +29,7 @@ const PROFILE_CELLS = 50;
 const YEAR_RE = /[0-9０-９]{4}/;
 const isPeriodCell = (cell: string) => YEAR_RE.test(cell) && parsePeriod(cell) !== null;
 
-export function profileColumns(headers: readonly string[], rows: readonly string[][]): Profile[] {
+export function profileColumns(headers: readonly string[], rows: readonly string[][], decimalComma = false): Profile[] {
   return headers.map((header, index) => {
     const p: Profile = {
       index,
@@ -46,7 +47,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
       if (cell === '' || isMissing(cell)) continue;
       if (p.filled === PROFILE_CELLS) break;
       p.filled++;
-      if (parseNumber(cell) !== null) p.numbers++;
+      if (parseNumber(decimalComma ? swapDecimalMarks(cell) : cell) !== null) p.numbers++;
       if (isPeriodCell(cell)) p.periods++;
     }
     return p;

@@ -31,7 +31,8 @@ export type SniffWarning =
   | 'sniff.noValue'
   | 'sniff.noMeasures'
   | 'sniff.noIndicatorName'
-  | 'sniff.unitRowMixed';
+  | 'sniff.unitRowMixed'
+  | 'sniff.decimalAmbiguous';
 
 export interface SniffResult {
   delimiter: Delimiter;
@@ -71,6 +72,8 @@ export interface SniffResult {
   indicator: IndicatorDefaults;
   /** The entity of every value when no column holds one (`name` is '' when a column does). */
   entity: EntityDefaults;
+  /** The decimal mark numbers are written with (src/ingest/sniff/decimal.ts). */
+  decimal: '.' | ',';
   /** 'high': layout and key roles were read from the file without guessing; import in one click. */
   confidence: 'high' | 'low';
   warnings: SniffWarning[];
