@@ -12,7 +12,8 @@ export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
 export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'measure' | 'ignore';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
-export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be';
+/** `windows-1252` also reads ISO-8859-1 and -15 text (the WHATWG decoders treat Latin-1 as it). */
+export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
 export interface ColumnMapping {
   /** Header text as it appears in the file (trimmed). */

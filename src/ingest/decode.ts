@@ -2,8 +2,9 @@ import type { Encoding } from '../domain/mapping';
 
 // Which encoding a CSV file is in, and its first part as text for the sniffer and the preview.
 // Chinese statistical exports come as GBK/GB18030 without any marker, so the rule is: a BOM decides;
-// otherwise text that is valid UTF-8 is UTF-8 (GBK text almost never is), and anything else is GB18030
-// (a superset of GBK and GB2312, so it also reads files saved as either).
+// otherwise text that is valid UTF-8 is UTF-8 (GBK text almost never is). Anything else is GB18030
+// (a superset of GBK and GB2312, so it also reads files saved as either), unless it reads as the
+// Windows-1252 / Latin-1 of a European statistics office (Destatis, INSEE, the IMF's WEO).
 
 /** How many bytes the UTF-8 validity test looks at by default: enough to meet the first non-ASCII name. */
 export const DETECT_BYTES = 1 << 20;
@@ -47,13 +48,40 @@ function isUtf8(bytes: Uint8Array): boolean {
   }
 }
 
+const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
+
+/**
+ * Whether bytes that are not UTF-8 are Latin text rather than Chinese. Read as GB18030, each
+ * accented letter takes the next character with it into one ideograph standing alone
+ * (`Thüringen` becomes `Th黵ingen`, `Région` `R間ion`); Chinese names are runs of ideographs. A
+ * high byte before a delimiter or a space cannot start GB18030 at all.
+ */
+function isLatin1(bytes: Uint8Array): boolean {
+  let text: string;
+  try {
+    text = new TextDecoder('gb18030', { fatal: true }).decode(bytes, { stream: true });
+  } catch {
+    return true;
+  }
+  let ideographs = 0;
+  let alone = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (!CJK.test(text[i] as string)) continue;
+    ideographs++;
+    if (!CJK.test(text[i - 1] ?? '') && !CJK.test(text[i + 1] ?? '')) alone++;
+  }
+  return ideographs > 0 && alone > ideographs / 2;
+}
+
 /** The encoding of a file, from its first bytes (at most `maxBytes` are examined). */
 export function detectEncoding(bytes: Uint8Array, maxBytes = DETECT_BYTES): Encoding {
   const bom = bomEncoding(bytes);
   if (bom) return bom;
   const utf16 = bomlessUtf16(bytes);
   if (utf16) return utf16;
-  return isUtf8(bytes.subarray(0, maxBytes)) ? 'utf-8' : 'gb18030';
+  const head = bytes.subarray(0, maxBytes);
+  if (isUtf8(head)) return 'utf-8';
+  return isLatin1(head) ? 'windows-1252' : 'gb18030';
 }
 
 /** Bytes per UTF-16 code unit at most, in any of our encodings: a bound to decode no more than needed. */

@@ -158,6 +158,22 @@ describe('Data view', () => {
     await w.context.close();
   });
 
+  it('reads a Latin-1 file (Destatis, INSEE) with its accented names exact', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    const text = 'Region;Year;Einwohner\nThüringen;2021;2108863\nBaden-Württemberg;2021;11124642\nÎle-de-France;2021;12317279\n';
+    await w.page.setInputFiles('[data-testid=import-input]', [file('einwohner.csv', Buffer.from(text, 'latin1'))]);
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor();
+    expect(await summary.getAttribute('data-rows')).toBe('3');
+    const id = (await summary.getAttribute('data-dataset')) ?? '';
+    const download = w.page.waitForEvent('download');
+    await w.page.locator(`[data-testid=dataset-row][data-dataset="${id}"] [data-testid=dataset-export]`).click();
+    const csv = readFileSync(await (await download).path(), 'utf8');
+    for (const name of ['Thüringen', 'Baden-Württemberg', 'Île-de-France']) expect(csv).toContain(name);
+    await w.context.close();
+  });
+
   it('renames, exports with formulas neutralised, removes and undoes', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);

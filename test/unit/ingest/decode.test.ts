@@ -37,6 +37,17 @@ describe('detectEncoding', () => {
     expect(detectEncoding(new Uint8Array([0xb1, 0xb1, 0xbe, 0xa9, 0x2c, 0x31, 0x0a]))).toBe('gb18030');
   });
 
+  it('takes Latin text that is not UTF-8 as Windows-1252 (Latin-1), and Chinese as GB18030', () => {
+    const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+    expect(detectEncoding(latin1('Bundesland;Jahr;Wert\nThüringen;2021;1\nBaden-Württemberg;2021;2\nBayern;2021;3\n'))).toBe('windows-1252');
+    expect(detectEncoding(latin1('Région;Année;Valeur\nÎle-de-France;2021;1\nBretagne;2021;2\n'))).toBe('windows-1252');
+    // A high byte before a delimiter cannot start a GB18030 character at all.
+    expect(detectEncoding(latin1('Land;Wert\nÖ;1\n'))).toBe('windows-1252');
+    // 北京市,1 and 上海市,2 in GBK.
+    expect(detectEncoding(new Uint8Array([0xb1, 0xb1, 0xbe, 0xa9, 0xca, 0xd0, 0x2c, 0x31, 0x0a, 0xc9, 0xcf, 0xba, 0xa3, 0xca, 0xd0, 0x2c, 0x32]))).toBe('gb18030');
+    expect(decodePrefix(latin1('Thüringen;1'), 'windows-1252')).toBe('Thüringen;1');
+  });
+
   it('recognises UTF-16 saved without a BOM by its zero bytes', () => {
     expect(detectEncoding(utf16('region,2024\nA,1\n', true, false))).toBe('utf-16le');
     expect(detectEncoding(utf16('region,2024\nA,1\n', false, false))).toBe('utf-16be');
