@@ -9,7 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
-import { measureSelect, percentile, writeMillionCsv } from './bench/interaction';
+import { measureSelect, median, percentile, writeMillionCsv } from './bench/interaction';
 import { restartBench, type RestartResult } from './bench/restart';
 import { launchChromium } from './lib/chromium';
 import { runPresentSoak, type SoakResult } from './lib/present-soak';
@@ -96,11 +96,6 @@ async function startup(browser: Browser, url: string): Promise<{ cold: StartupSa
   return { cold, warm, baselinePaint };
 }
 
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 build();
 const preview = await startPreview();

@@ -2,6 +2,7 @@ import { createWriteStream, existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import type { Browser, Page } from 'playwright-core';
+import { median } from './interaction';
 
 // Reload with a researcher's upload saved, beside a reload with nothing saved, in the same fresh
 // profile: the difference is what bringing the saved dataset back costs.
@@ -50,12 +51,6 @@ async function reloads(page: Page, runs: number): Promise<number[]> {
   }
   return times;
 }
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? (s[m] as number) : ((s[m - 1] as number) + (s[m] as number)) / 2;
-};
 
 const SNAPSHOT_BYTES = `new Promise((resolve) => {
   const open = indexedDB.open('hqd-dashboard');

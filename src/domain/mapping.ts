@@ -12,6 +12,8 @@ export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
 export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'measure' | 'ignore';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
+/** How a number marks its decimals: `12.5`, or `12,5` in continental European files. */
+export type DecimalMark = '.' | ',';
 /** `windows-1252` also reads ISO-8859-1 and -15 text (the WHATWG decoders treat Latin-1 as it). */
 export type Encoding = 'utf-8' | 'gb18030' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -44,7 +46,7 @@ export interface ReadOptions {
    * `,` when numbers are written with a decimal comma (`12,5`, `1.234,5`): comma and point are
    * exchanged before a value is read. Absent (a point) in mappings saved before.
    */
-  decimal?: ',' | '.';
+  decimal?: DecimalMark;
 }
 
 export interface IndicatorDefaults {

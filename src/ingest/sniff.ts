@@ -149,7 +149,7 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
       headerRow: result.recordsBeforeData - 1,
       dataRows: result.dataRows,
       fields: result.recordWidth,
-      ...(result.decimal === ',' ? { decimal: ',' as const } : {}),
+      ...(result.decimal === ',' ? { decimal: result.decimal } : {}),
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },

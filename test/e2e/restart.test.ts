@@ -109,6 +109,14 @@ async function importTable(page: Page): Promise<string> {
   return row?.id ?? '';
 }
 
+/** The previous test's upload removed and the table imported anew: its id and its export. */
+async function importAgain(page: Page): Promise<{ id: string; before: string }> {
+  await page.locator(`[data-testid=dataset-row][data-name="${NAME}"] [data-testid=dataset-remove]`).click();
+  await expect.poll(() => datasetRows(page).then((rows) => rows.some((r) => r.name === NAME))).toBe(false);
+  const id = await importTable(page);
+  return { id, before: await exported(page, id) };
+}
+
 describe('a restart with a saved upload', () => {
   let w: PageWatch;
   afterAll(() => w?.context.close());
@@ -134,10 +142,7 @@ describe('a restart with a saved upload', () => {
   });
 
   it('imports one saved by the earlier release (no snapshot) from its file once, then saves its snapshot', async () => {
-    await w.page.locator('[data-testid=dataset-row][data-name^="重启测试"] [data-testid=dataset-remove]').click();
-    await expect.poll(() => datasetRows(w.page).then((rows) => rows.some((r) => r.name === NAME))).toBe(false);
-    const id = await importTable(w.page);
-    const before = await exported(w.page, id);
+    const { id, before } = await importAgain(w.page);
     await rewrite(w.page, id, 'as-version-2');
     expect((await records(w.page))[0]).toMatchObject({ id, version: 2, snapshotBytes: null });
 
@@ -151,10 +156,7 @@ describe('a restart with a saved upload', () => {
   });
 
   it('imports its file instead when its snapshot cannot be read, and saves a good one', async () => {
-    await w.page.locator('[data-testid=dataset-row][data-name^="重启测试"] [data-testid=dataset-remove]').click();
-    await expect.poll(() => datasetRows(w.page).then((rows) => rows.some((r) => r.name === NAME))).toBe(false);
-    const id = await importTable(w.page);
-    const before = await exported(w.page, id);
+    const { id, before } = await importAgain(w.page);
     await rewrite(w.page, id, 'damage-snapshot');
     await reloadReady(w.page);
     expect(await exported(w.page, id)).toBe(before);

@@ -1,10 +1,8 @@
-import type { Delimiter } from '../../domain/mapping';
+import type { DecimalMark, Delimiter } from '../../domain/mapping';
 
 // Continental European files (Destatis, INSEE, Eurostat's CSV) write `12,5` for 12.5 and `1.234,5`
 // for 1234.5, with `;` between fields. Such a file is read with comma and point swapped before the
 // number rules apply (`1.234,5` → `1,234.5`): one rule set, in JavaScript and in SQL alike.
-
-export type DecimalMark = '.' | ',';
 
 /** Comma and point exchanged: a decimal-comma number in the form the number rules read. */
 export const swapDecimalMarks = (text: string): string => text.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.'));

@@ -1,6 +1,6 @@
 import type { EntityDefaults } from '../../domain/mapping';
 import { trimBlank } from '../../domain/text';
-import type { CsvRecord } from './records';
+import { recordText, type CsvRecord } from './records';
 
 // The entity of a file that has no entity column: a national series (NBS 季度数据, 月度数据, a
 // statistics office's national table) names its place in a metadata line, or nowhere.
@@ -13,8 +13,7 @@ export const NATIONAL = '全国';
 /** The place a `地区：…` line names, if one does. */
 export function declaredEntity(metadata: readonly CsvRecord[]): string | undefined {
   for (const record of metadata) {
-    const text = record.fields.map(trimBlank).filter((f) => f !== '').join(' ');
-    const name = ENTITY_LINE_RE.exec(text)?.[1];
+    const name = ENTITY_LINE_RE.exec(recordText(record))?.[1];
     if (name !== undefined && trimBlank(name) !== '') return trimBlank(name);
   }
   return undefined;

@@ -2,17 +2,12 @@ import type { IndicatorDefaults } from '../../domain/mapping';
 import { shortName } from '../../domain/names';
 import { trimBlank } from '../../domain/text';
 import { splitNameUnit } from '../load-sql';
-import { nonEmpty, type CsvRecord } from './records';
+import { nonEmpty, recordText, type CsvRecord } from './records';
 
 // Indicator defaults: the name and unit of a file that has no indicator column.
 
 const INDICATOR_LINE_RE = /^(?:指标|指标名称|indicator|indicator name|series|series name)\s*[:：]\s*(.+)$/i;
 const UNIT_LINE_RE = /^(?:单位|计量单位|unit|units|unit of measure)\s*[:：]\s*(.+)$/i;
-
-/** A metadata record as one text: its filled cells joined (`"Indicator:","GDP"` → `Indicator: GDP`). */
-function recordText(record: CsvRecord): string {
-  return record.fields.map(trimBlank).filter((f) => f !== '').join(' ');
-}
 
 /** `分省年度数据 (5).csv` → `分省年度数据`: no folder, no extension, no browser copy number. */
 function baseName(fileName: string): string {

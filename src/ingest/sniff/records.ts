@@ -93,4 +93,9 @@ export function usableRecords(text: string, delimiter: string, complete: boolean
 }
 
 export const nonEmpty = (r: CsvRecord) => r.fields.filter((f) => trimBlank(f) !== '').length;
+
+/** A metadata record as one text: its filled cells joined (`"Indicator:","GDP"` → `Indicator: GDP`). */
+export function recordText(record: CsvRecord): string {
+  return record.fields.map(trimBlank).filter((f) => f !== '').join(' ');
+}
 export const isBlank = (r: CsvRecord) => nonEmpty(r) === 0;

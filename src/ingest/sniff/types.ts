@@ -1,4 +1,4 @@
-import type { ColumnMapping, Delimiter, EntityDefaults, IndicatorDefaults, Layout } from '../../domain/mapping';
+import type { ColumnMapping, DecimalMark, Delimiter, EntityDefaults, IndicatorDefaults, Layout } from '../../domain/mapping';
 
 // What the sniffer is asked and what it answers.
 
@@ -73,7 +73,7 @@ export interface SniffResult {
   /** The entity of every value when no column holds one (`name` is '' when a column does). */
   entity: EntityDefaults;
   /** The decimal mark numbers are written with (src/ingest/sniff/decimal.ts). */
-  decimal: '.' | ',';
+  decimal: DecimalMark;
   /** 'high': layout and key roles were read from the file without guessing; import in one click. */
   confidence: 'high' | 'low';
   warnings: SniffWarning[];
