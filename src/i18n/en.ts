@@ -74,7 +74,7 @@ const en: Messages<typeof zh> = {
     dropTitle: 'Import CSV files',
     dropHint: 'Drop files here, or',
     choose: 'choose files',
-    limits: 'Several files at once. UTF-8, GBK/GB18030 and UTF-16; comma, semicolon, tab or pipe delimited; at most {max} per file.',
+    limits: 'Several files at once. UTF-8, GBK/GB18030, UTF-16 and Windows-1252 (Latin-1); comma, semicolon, tab or pipe delimited; at most {max} per file.',
     inspecting: 'Detecting the file’s structure…',
     detected: 'Detected',
     encoding: 'Encoding',

@@ -70,7 +70,7 @@ export default {
     dropTitle: '导入 CSV 文件',
     dropHint: '把文件拖到这里，或',
     choose: '选择文件',
-    limits: '可一次选择多个文件。支持 UTF-8、GBK/GB18030、UTF-16 编码，逗号、分号、制表符、竖线分隔；单个文件不超过 {max}。',
+    limits: '可一次选择多个文件。支持 UTF-8、GBK/GB18030、UTF-16、Windows-1252（Latin-1）编码，逗号、分号、制表符、竖线分隔；单个文件不超过 {max}。',
     inspecting: '正在识别文件结构…',
     detected: '识别结果',
     encoding: '编码',
