@@ -2,6 +2,7 @@
 // stored with the dataset so that it can be imported again exactly the same way after a reload.
 
 import type { Direction } from './indicator';
+import type { Publisher } from './publishers';
 
 export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
 
@@ -9,7 +10,7 @@ export type Layout = 'long' | 'wide-indicator' | 'wide-period' | 'wide-entity';
  * `key` columns carry the key in their cells; `measure` columns carry values whose key (indicator,
  * period or entity, depending on the layout) is the column's header.
  */
-export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'measure' | 'ignore';
+export type ColumnRole = 'entity' | 'branch' | 'indicator' | 'period' | 'value' | 'unit' | 'flag' | 'measure' | 'ignore';
 
 export type Delimiter = ',' | ';' | '\t' | '|';
 /** How a number marks its decimals: `12.5`, or `12,5` in continental European files. */
@@ -47,6 +48,17 @@ export interface ReadOptions {
    * exchanged before a value is read. Absent (a point) in mappings saved before.
    */
   decimal?: DecimalMark;
+  /**
+   * The publisher family whose conventions apply (domain/publishers.ts): flags after values, `-`
+   * as zero. Absent (generic) in mappings saved before.
+   */
+  publisher?: Publisher;
+  /**
+   * Keys packed into the first field, comma-separated (Eurostat's `freq,unit,geo\TIME_PERIOD`):
+   * how many. The mapping's first `packed` columns are those keys, the file's other fields follow.
+   * Absent (1: no packing) in mappings saved before.
+   */
+  packed?: number;
 }
 
 export interface IndicatorDefaults {
@@ -91,6 +103,8 @@ export interface ImportResult {
   rows: number;
   /** Cells refused (missing markers are neither rows nor rejects). */
   rejected: number;
+  /** Rows imported with a flag from the publisher (`p` provisional, `e` estimated, …). */
+  flagged: number;
   /** Records not read at all because they have fewer fields than the table, or more than the header. */
   raggedRows: number;
   entities: number;

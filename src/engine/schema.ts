@@ -49,7 +49,8 @@ const TABLES_SQL = [
     period VARCHAR NOT NULL,
     period_start DATE NOT NULL,
     grain VARCHAR NOT NULL,
-    value DOUBLE NOT NULL
+    value DOUBLE NOT NULL,
+    flag VARCHAR
   )`,
 ];
 

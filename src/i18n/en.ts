@@ -52,6 +52,7 @@ const en: Messages<typeof zh> = {
   },
   kpi: {
     previous: 'vs {period}',
+    flag: 'Flag: {text}',
     yearAgo: 'year on year ({period})',
     flat: 'flat',
     better: 'improving',
@@ -91,6 +92,7 @@ const en: Messages<typeof zh> = {
     role: 'Role',
     indicatorName: 'Indicator name',
     entityName: 'Entity of the whole file',
+    publisher: 'Publisher conventions',
     decimalMark: 'Decimal mark',
     decimalPoint: 'Point (12.5, 1,234.5)',
     decimalComma: 'Comma (12,5, 1.234,5)',
@@ -108,6 +110,7 @@ const en: Messages<typeof zh> = {
     cancelled: 'Import cancelled; the data already loaded is unchanged.',
     summary: 'Imported: {rows} rows added, {rejected} values rejected; {entities} entities, {indicators} indicators, {periods} periods.',
     catalogSummary: 'Indicator catalog updated: {added} added, {updated} updated.',
+    flagged: '{n} of the values carry a flag from the publisher (such as p provisional, e estimated): kept with them and shown in tooltips and tables.',
     wholeRow: '(whole row)',
     raggedRows: '{n} rows do not have as many fields as the header and were not imported.',
     rejectsTitle: 'Rejected values and rows',
@@ -190,7 +193,16 @@ const en: Messages<typeof zh> = {
     needPeriod: 'Choose the period column.',
     needIndicator: 'Choose the indicator column or type the indicator’s name.',
   },
-  role: { entity: 'Entity', branch: 'Branch', indicator: 'Indicator', period: 'Period', value: 'Value', unit: 'Unit', measure: 'Values (header is the key)', ignore: 'Ignore' },
+  role: { entity: 'Entity', branch: 'Branch', indicator: 'Indicator', period: 'Period', value: 'Value', unit: 'Unit', flag: 'Flag', measure: 'Values (header is the key)', ignore: 'Ignore' },
+  flag: { b: 'break in series', c: 'confidential', d: 'definition differs', e: 'estimated', f: 'forecast', n: 'not significant', p: 'provisional', r: 'revised', s: 'Eurostat estimate', u: 'low reliability', z: 'not applicable' },
+  publisher: {
+    generic: 'Generic',
+    nbs: 'NBS (China)',
+    worldbank: 'World Bank / OECD / UN',
+    eurostat: 'Eurostat (flags after values, keys packed in the first column)',
+    destatis: 'Destatis / INSEE (“-” is zero, “.” and “x” are missing)',
+    imf: 'IMF World Economic Outlook',
+  },
   layout: { long: 'Long (one value per row)', 'wide-indicator': 'Wide by indicator', 'wide-period': 'Wide by period', 'wide-entity': 'Wide by entity' },
   delimiter: { comma: 'comma', semicolon: 'semicolon', tab: 'tab', pipe: 'pipe' },
   picker: { count: '{n} datasets', legend: 'Datasets in view' },
@@ -341,7 +353,7 @@ const en: Messages<typeof zh> = {
       wakeDenied: 'Not allowed: turn off sleep in the system settings',
     },
   },
-  chart: { target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table', chartView: 'Chart' },
+  chart: { flagColumn: '{column} flag', target: 'Target {value}', lowerBetter: 'lower is better', tableView: 'Table', chartView: 'Chart' },
 };
 
 export default en;

@@ -1,7 +1,9 @@
 import { sqlIdent, sqlString } from '../engine/sql';
 import type { Direction } from '../domain/indicator';
 import type { ColumnMapping, ImportMapping } from '../domain/mapping';
+import { FLAG_SUFFIX_RE } from '../domain/flags';
 import { periodMapSql } from '../domain/period-sql';
+import { conventionsOf } from '../domain/publishers';
 import { trimBlank } from '../domain/text';
 
 // Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
@@ -28,19 +30,40 @@ const ABSENT = '\u0001\u0002';
  * header (DuckDB keeps the first one in the overflow column and drops the rest). Reading such a
  * record would take its values from the wrong columns: `南港区,2023,得分,1,234` is not 1.
  */
+/** Keys packed into the first field (`freq,unit,geo\TIME_PERIOD`): 1 when nothing is packed. */
+const packedKeys = (mapping: ImportMapping) => Math.max(1, Math.floor(mapping.read.packed ?? 1));
+const PACKED = 'hqd_packed';
+
+/**
+ * The staged column of the file's field `i`: the mapping's columns are the packed keys, then the
+ * file's other fields, so field 0 is split and field i > 0 is column i + packed - 1.
+ */
+function fieldColumn(mapping: ImportMapping, i: number): string {
+  const packed = packedKeys(mapping);
+  return packed > 1 && i === 0 ? PACKED : col(i === 0 ? 0 : i + packed - 1);
+}
+
 function shapeSql(mapping: ImportMapping): string {
   const overflow = col(mapping.columns.length);
-  const fields = Math.min(mapping.read.fields ?? 0, mapping.columns.length);
-  const short = fields > 0 ? `WHEN ${col(fields - 1)} IS NULL THEN 'shortRow' ` : '';
+  const fileFields = mapping.columns.length - packedKeys(mapping) + 1;
+  const fields = Math.min(mapping.read.fields ?? 0, fileFields);
+  const short = fields > 0 ? `WHEN ${fieldColumn(mapping, fields - 1)} IS NULL THEN 'shortRow' ` : '';
   return `CASE ${short}WHEN hqd_trim(${overflow}) IS NOT NULL THEN 'longRow' END`;
 }
 
 export function stageSql(file: string, mapping: ImportMapping): string {
   const { read } = mapping;
-  const columns = [...mapping.columns, null].map((_, i) => `${sqlString(col(i))}: 'VARCHAR'`).join(', ');
+  const packed = packedKeys(mapping);
+  const fileFields = mapping.columns.length - packed + 1;
+  const columns = Array.from({ length: fileFields + 1 }, (_, i) => `${sqlString(i === fileFields ? col(mapping.columns.length) : fieldColumn(mapping, i))}: 'VARCHAR'`).join(', ');
+  // A packed key absent from its field (`A,PC` under `freq,unit,geo`) is NULL, as a short record's field is.
+  const split =
+    packed > 1
+      ? `* EXCLUDE (${PACKED}), ${Array.from({ length: packed }, (_, k) => `string_split(${PACKED}, ',')[${k + 1}] AS ${col(k)}`).join(', ')}`
+      : '*';
   // Built outside the import's transaction, so `rowid` numbers the records densely in file order
   // (reading is single-threaded and insertion order is preserved).
-  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT *, ${shapeSql(mapping)} AS shape FROM read_csv(${sqlString(file)},
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${split}, ${shapeSql(mapping)} AS shape FROM read_csv(${sqlString(file)},
     delim = ${sqlString(read.delimiter)}, quote = '"', escape = '"', header = false,
     skip = ${Math.max(0, Math.floor(read.headerRow)) + 1}, auto_detect = false, columns = {${columns}},
     null_padding = true, nullstr = ${sqlString(ABSENT)}, strict_mode = false, parallel = false)`;
@@ -97,9 +120,19 @@ interface Key {
   unit: string;
 }
 
-function keyColumn(mapping: ImportMapping, role: 'entity' | 'branch' | 'indicator' | 'period' | 'unit'): string {
+function keyColumn(mapping: ImportMapping, role: 'entity' | 'branch' | 'indicator' | 'period' | 'unit' | 'flag'): string {
   const i = mapping.columns.findIndex((c) => c.role === role);
   return i < 0 ? 'CAST(NULL AS VARCHAR)' : col(i);
+}
+
+/**
+ * The indicator key: its column, or several joined (`B1GQ · CP_MEUR`: the keys of a Eurostat
+ * file beside its entity, an OECD file's subject and measure), blank parts left out.
+ */
+function indicatorColumn(mapping: ImportMapping): string {
+  const parts = mapping.columns.flatMap((c, i) => (c.role === 'indicator' ? [col(i)] : []));
+  if (parts.length < 2) return keyColumn(mapping, 'indicator');
+  return `NULLIF(concat_ws(' · ', ${parts.map((p) => `hqd_trim(${p})`).join(', ')}), '')`;
 }
 
 /**
@@ -110,7 +143,7 @@ export function cellsSelect(mapping: ImportMapping): string {
   const keys: Key = {
     entity: keyColumn(mapping, 'entity'),
     branch: keyColumn(mapping, 'branch'),
-    indicator: keyColumn(mapping, 'indicator'),
+    indicator: indicatorColumn(mapping),
     period: keyColumn(mapping, 'period'),
     unit: keyColumn(mapping, 'unit'),
   };
@@ -125,7 +158,7 @@ export function cellsSelect(mapping: ImportMapping): string {
     return `SELECT CAST(rowid AS INTEGER) AS rec, ${keys.entity} AS entity_raw,
       ${keys.branch} AS branch_raw, ${keys.indicator} AS indicator_raw, ${keys.period} AS period_raw,
       ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column,
-      ${Math.max(0, v)} AS col
+      ${Math.max(0, v)} AS col, ${keyColumn(mapping, 'flag')} AS flag_raw
       FROM ${STAGE} WHERE ${limit}`;
   }
 
@@ -150,7 +183,7 @@ export function cellsSelect(mapping: ImportMapping): string {
   return `SELECT CAST(rowid AS INTEGER) AS rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column,
-    unnest(${positionList}) AS col
+    unnest(${positionList}) AS col, CAST(NULL AS VARCHAR) AS flag_raw
     FROM ${STAGE} WHERE ${limit}`;
 }
 
@@ -183,6 +216,35 @@ function numberText(mapping: ImportMapping, cell: string): string {
   return mapping.read.decimal === ',' ? `translate(${cell}, ',.', '.,')` : cell;
 }
 
+const markerList = (markers: readonly string[]) => `[${markers.map((m) => sqlString(m.toLowerCase())).join(', ')}]::VARCHAR[]`;
+
+/** The value of a cell's text (`value_text`): a number, the publisher's zero mark as 0, else NULL. */
+function valueSql(mapping: ImportMapping): string {
+  const number = `hqd_number(${numberText(mapping, 'c.value_text')})`;
+  const { zeroMarkers } = conventionsOf(mapping.read.publisher);
+  if (zeroMarkers.length === 0) return number;
+  return `CASE WHEN list_contains(${markerList(zeroMarkers)}, lower(hqd_trim(c.value_text))) THEN 0 ELSE ${number} END`;
+}
+
+/** True when a cell's text means "no value": the general markers and the publisher's own. */
+function missingSql(mapping: ImportMapping): string {
+  const { missingMarkers } = conventionsOf(mapping.read.publisher);
+  const general = 'hqd_missing(value_text)';
+  return missingMarkers.length === 0 ? general : `(${general} OR list_contains(${markerList(missingMarkers)}, lower(hqd_trim(value_text))))`;
+}
+
+/**
+ * The cells with the text their value is read from and their flag: the flag column's, or (where
+ * the publisher writes them so) the letters after the number, which the value is read without.
+ */
+function cellsViewSql(mapping: ImportMapping): string {
+  const suffix = sqlString(FLAG_SUFFIX_RE);
+  const { valueFlags } = conventionsOf(mapping.read.publisher);
+  const text = valueFlags ? `regexp_replace(value_raw, ${suffix}, '')` : 'value_raw';
+  const flag = valueFlags ? `COALESCE(NULLIF(regexp_extract(value_raw, ${suffix}, 1), ''), hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
+  return `SELECT *, ${text} AS value_text, ${flag} AS flag FROM (${cellsSelect(mapping)}) cells`;
+}
+
 /**
  * The statements that turn the staged file into resolved cells. Raw keys are resolved once per
  * distinct text into small maps, so the per-row work is three hash joins and the number parse.
@@ -193,7 +255,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
   return [
     raggedSql(mapping),
     // A view: materialising the cells would copy every value once more for nothing.
-    `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsSelect(mapping)}`,
+    `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsViewSql(mapping)}`,
     // Start date and grain are worked out once per distinct period, not once per row.
     `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
       FROM (${periodMapSql(`SELECT DISTINCT period_raw FROM ${CELLS}`)}) m`,
@@ -211,34 +273,40 @@ export function resolveSql(mapping: ImportMapping): string[] {
           (SELECT min(e.entity_id) FROM entities e WHERE e.parent_id = parent.parent_id AND (e.name = bname OR e.entity_id = bname)),
           parent_id || '/' || bname) END AS entity_id
       FROM parent`,
+    // One name in two units (`B1GQ` in CP_MEUR and in PC_GDP) is two indicators, each named with
+    // its unit, as two such columns of a wide file are; blanks around a unit change nothing.
     `CREATE OR REPLACE TEMP TABLE ${INDICATOR_MAP} AS
-      WITH raw AS (SELECT indicator_raw, min(hqd_trim(unit_raw)) AS unit_raw FROM ${CELLS} GROUP BY indicator_raw),
-      texts AS (SELECT indicator_raw, unit_raw, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
-      named AS (SELECT indicator_raw, unit_raw, ${cleanName('i_full', 'i_short', 'texts')} AS iname FROM texts)
-      SELECT indicator_raw, iname, COALESCE(unit_raw, '') AS unit, COALESCE(
+      WITH raw AS (SELECT DISTINCT indicator_raw, unit_raw FROM ${CELLS}),
+      texts AS (SELECT indicator_raw, unit_raw, hqd_trim(unit_raw) AS unit, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
+      named AS (SELECT indicator_raw, unit_raw, unit, ${cleanName('i_full', 'i_short', 'texts')} AS base FROM texts),
+      units AS (SELECT base, count(DISTINCT unit) AS units FROM named GROUP BY base),
+      spelled AS (SELECT n.indicator_raw, n.unit_raw, n.unit, n.base,
+        CASE WHEN u.units > 1 AND n.unit IS NOT NULL THEN n.base || '(' || n.unit || ')' ELSE n.base END AS iname
+        FROM named n JOIN units u ON u.base IS NOT DISTINCT FROM n.base)
+      SELECT indicator_raw, unit_raw, iname, COALESCE(unit, '') AS unit, COALESCE(
         (SELECT min(i.indicator_id) FROM indicators i WHERE i.indicator_id = iname),
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id
-      FROM named WHERE iname IS NOT NULL`,
+      FROM spelled WHERE base IS NOT NULL`,
     // A missing cell has reason 'missing': neither a row nor an error.
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
         SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-          pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, hqd_number(${numberText(mapping, 'c.value_raw')}) AS value
+          c.value_text, c.flag, pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, ${valueSql(mapping)} AS value
         FROM ${CELLS} c
         -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
         -- a missing period, entity or indicator should do. A missing branch is '' on both sides.
         LEFT JOIN ${PERIOD_MAP} pm ON pm.period_raw = c.period_raw
         LEFT JOIN ${ENTITY_MAP} em ON em.entity_raw = c.entity_raw AND COALESCE(em.branch_raw, '') = COALESCE(c.branch_raw, '')
-        LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw),
+        LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw AND COALESCE(im.unit_raw, '') = COALESCE(c.unit_raw, '')),
       judged AS (SELECT *, CASE
-          WHEN value IS NULL AND hqd_missing(value_raw) THEN 'missing'
+          WHEN value IS NULL AND ${missingSql(mapping)} THEN 'missing'
           WHEN period IS NULL THEN 'period'
           WHEN entity_id IS NULL THEN 'entity'
           WHEN indicator_id IS NULL THEN 'indicator'
           WHEN value IS NULL THEN 'number' END AS reason
         FROM joined)
-      SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, value, reason,
+      SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, value, flag, reason,
         CASE WHEN reason = 'period' THEN period_raw WHEN reason = 'entity' THEN entity_raw
           WHEN reason = 'indicator' THEN indicator_raw WHEN reason = 'missing' THEN NULL
           -- Kept for accepted cells too: one of them may turn out to repeat an earlier record.
@@ -277,8 +345,8 @@ export function insertSql(options: ResolveOptions): string[] {
         ON d.indicator_id = m.indicator_id
       WHERE m.indicator_id NOT IN (SELECT indicator_id FROM indicators)
       GROUP BY m.indicator_id`,
-    `INSERT INTO observations
-      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value ${good}`,
+    `INSERT INTO observations (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)
+      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value, flag ${good}`,
   ];
 }
 
@@ -286,6 +354,7 @@ export function insertSql(options: ResolveOptions): string[] {
 export const SUMMARY_SQL = `SELECT
     CAST(count(*) FILTER (WHERE reason IS NULL) AS INTEGER) AS rows,
     CAST(count(*) FILTER (WHERE reason IS NOT NULL AND reason <> 'missing') AS INTEGER) AS rejected,
+    CAST(count(*) FILTER (WHERE reason IS NULL AND flag IS NOT NULL) AS INTEGER) AS flagged,
     CAST(count(DISTINCT entity_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS entities,
     CAST(count(DISTINCT indicator_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS indicators,
     CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods,

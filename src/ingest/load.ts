@@ -64,6 +64,7 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
     const [summary] = await step<{
       rows: number;
       rejected: number;
+      flagged: number;
       entities: number;
       indicators: number;
       periods: number;
@@ -108,6 +109,7 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
       datasetId: request.datasetId,
       rows: summary.rows,
       rejected: summary.rejected,
+      flagged: summary.flagged,
       raggedRows: summary.ragged,
       entities: summary.entities,
       indicators: summary.indicators,

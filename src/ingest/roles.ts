@@ -3,12 +3,13 @@ import { trimBlank } from '../domain/text';
 
 // Header names → column roles for long files. The sniffer's first guess; the person can change it.
 const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
-  ['entity', /^(entity_id|entity|地区|地区名称|区县|区\/县|省份|省|城市|country name|country|geography|region|area)$/i],
+  ['entity', /^(entity_id|entity|地区|地区名称|区县|区\/县|省份|省|城市|country name|country|geography|geo|ref_area|region|area)$/i],
   ['branch', /^(branch|branch_id|支部|党支部|党支部名称)$/i],
-  ['indicator', /^(indicator_id|indicator|indicator name|series name|指标|指标名称|指标代码)$/i],
+  ['indicator', /^(indicator_id|indicator|indicator name|series name|subject descriptor|指标|指标名称|指标代码)$/i],
   ['period', /^(period|year|date|time|年份|年度|时间|期间|统计期|季度|月份|ref_date)$/i],
   ['value', /^(value|obs_value|数值|值|数据)$/i],
-  ['unit', /^(unit|units|计量单位|单位)$/i],
+  ['unit', /^(unit|units|unit_measure|计量单位|单位)$/i],
+  ['flag', /^(flag|flags|flag codes|obs_status|obs_flag|标记|数据标记)$/i],
 ];
 
 export function guessRole(header: string): ColumnRole {

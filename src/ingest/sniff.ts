@@ -8,6 +8,10 @@ import { entityDefaults } from './sniff/entity';
 import { guessDecimalMark } from './sniff/decimal';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
+import { packedKeys, packedRole, unpack } from './sniff/packed';
+import { guessPublisher, isFlaggedCell } from './sniff/publisher';
+import { splitFlag } from '../domain/flags';
+import { conventionsOf } from '../domain/publishers';
 import { isBlank, usableRecords, type CsvRecord } from './sniff/records';
 import type { SniffOptions, SniffResult, SniffWarning } from './sniff/types';
 
@@ -42,6 +46,8 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     indicator: { name: '', unit: '', direction: 1 },
     entity: { name: '' },
     decimal: '.',
+    publisher: 'generic',
+    packed: 1,
     confidence: 'low',
     warnings: [warning],
     preview: [],
@@ -88,13 +94,29 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const lastBeforeData = (unitRecord ?? header).endLine;
   const lastDataLine = records[dataStart + extent.rows - 1]?.endLine ?? lastBeforeData;
 
-  const headers = pad(header.fields.map(trimBlank), width);
-  const rows = dataRecords.map((r) => pad(r.fields, width));
-  const decimal = guessDecimalMark(rows.slice(0, 200), delimiter);
-  const decision = decideLayout(profileColumns(headers, rows, decimal.mark === ','));
+  // Keys packed into the first field (Eurostat) are columns of their own from here on.
+  const packedNames = packedKeys(header.fields[0] ?? '');
+  const packed = packedNames?.length ?? 1;
+  const fieldsOf = (fields: readonly string[]) => (packedNames ? unpack(fields, packed) : [...fields]);
+  const headerFields = header.fields.map(trimBlank);
+  const headers = pad(packedNames ? [...packedNames, ...headerFields.slice(1)] : headerFields, width + packed - 1);
+  const rows = dataRecords.map((r) => pad(fieldsOf(r.fields), width + packed - 1));
+  const head = rows.slice(0, 200);
+  const footerLines = extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [];
+  const metadataLines = lines.slice(0, header.line);
+  const flaggedCells = head.reduce((n, row) => n + row.filter(isFlaggedCell).length, 0);
+  const publisher = guessPublisher({ headers, metadataLines, footerLines, packed: packed > 1, flaggedCells });
+  // The cells as their values will be read: a flag after a number (`12.3 p`) is not part of it.
+  const cells = conventionsOf(publisher).valueFlags ? head.map((row) => row.map((c) => (isFlaggedCell(c) ? splitFlag(c.trim()).text : c))) : head;
+  const decimal = guessDecimalMark(cells, delimiter);
+  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ','));
+  if (packedNames) {
+    packedNames.forEach((name, i) => (decision.roles[i] = packedRole(name)));
+    if (decision.roles.includes('entity')) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.entityGuessed' && w !== 'sniff.noEntity');
+  }
   // Each column's own unit (a wide-by-indicator file loads it per column), and the one unit that
   // layouts with a single indicator take.
-  const columnUnits = unitRecord ? unitsOfRow(unitRecord, width) : null;
+  const columnUnits = unitRecord && !packedNames ? unitsOfRow(unitRecord, width) : null;
   const rowUnit = unitOfRow(columnUnits ?? []);
   const indicator = indicatorDefaults(records.slice(0, h), rowUnit.unit, options.fileName);
   // One entity for the whole file when no column holds one: the place a metadata line names (no
@@ -119,7 +141,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     unitRow: unitRecord ? unitRecord.line : null,
     dataRows: extent.ended ? extent.rows - emptyLines : Number.MAX_SAFE_INTEGER,
     dataRowsSeen: dataRecords.length,
-    fieldCount: width,
+    fieldCount: width + packed - 1,
     recordWidth: tableWidth,
     headers,
     columns: headers.map((name, i) => ({
@@ -131,11 +153,13 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     indicator,
     entity: { name: entity.name },
     decimal: decimal.mark,
+    publisher,
+    packed,
     confidence: warnings.length === 0 ? 'high' : 'low',
     warnings,
     preview: rows.slice(0, options.previewRows ?? PREVIEW_ROWS),
-    metadataLines: lines.slice(0, header.line),
-    footerLines: extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [],
+    metadataLines,
+    footerLines,
   };
 }
 
@@ -150,6 +174,8 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
       dataRows: result.dataRows,
       fields: result.recordWidth,
       ...(result.decimal === ',' ? { decimal: result.decimal } : {}),
+      ...(result.publisher !== 'generic' ? { publisher: result.publisher } : {}),
+      ...(result.packed > 1 ? { packed: result.packed } : {}),
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },

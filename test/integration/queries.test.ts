@@ -112,7 +112,7 @@ describe('overview queries against the sample', () => {
   });
 
   it('counts a cell present in two datasets in view once', async () => {
-    await engine.query(`INSERT INTO observations SELECT 'copy', entity_id, indicator_id, period, period_start, grain, value + 2 FROM observations WHERE dataset_id = 'sample-industry'`);
+    await engine.query(`INSERT INTO observations SELECT 'copy', entity_id, indicator_id, period, period_start, grain, value + 2, flag FROM observations WHERE dataset_id = 'sample-industry'`);
     const rows = await querySnapshot(engine, { datasetIds: ['sample-industry', 'copy'], entityIds: ['city'], indicatorIds: ['hightech_share'], year: 2025 });
     const latest = latestAtOrBefore(observations, 'city', 'hightech_share', 2025)[0]!;
     expect(rows).toHaveLength(1);

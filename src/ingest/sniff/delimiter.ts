@@ -22,7 +22,12 @@ export function modalFieldCount(records: readonly CsvRecord[]): { count: number;
  * splits the records into more fields (a `;` file with one comma in every line, `GDP, 现价` in the
  * header and `1,234` in each row, is as regular under `,` but narrower), then to the commoner one.
  */
+/** Eurostat's header: the keys packed in its first field, tabs after (`freq,unit,geo\TIME_PERIOD\t2020`). */
+const PACKED_TSV_HEADER = /^[^\t\\\r\n]*,[^\t\\\r\n]*\\[^\t\r\n]*\t/;
+
 export function detectDelimiter(text: string, complete: boolean): { delimiter: Delimiter; found: boolean } {
+  // Its rows are as regular under `,` as under tabs (`A,PC,AT\t12.3`), and wider under `,`.
+  if (PACKED_TSV_HEADER.test(text)) return { delimiter: '\t', found: true };
   let best: { delimiter: Delimiter; score: number; width: number } = { delimiter: ',', score: 0, width: 0 };
   for (const delimiter of DELIMITERS) {
     const { records: score, count: width } = modalFieldCount(usableRecords(text, delimiter, complete, DELIMITER_SAMPLE));

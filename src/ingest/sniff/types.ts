@@ -1,4 +1,5 @@
 import type { ColumnMapping, DecimalMark, Delimiter, EntityDefaults, IndicatorDefaults, Layout } from '../../domain/mapping';
+import type { Publisher } from '../../domain/publishers';
 
 // What the sniffer is asked and what it answers.
 
@@ -60,7 +61,7 @@ export interface SniffResult {
   dataRows: number;
   /** Non-blank data records present in the text (the whole table when `complete`). */
   dataRowsSeen: number;
-  /** Fields per record of the table: the number of columns read. */
+  /** Columns of the table as the mapping has them (the file's fields, packed keys split). */
   fieldCount: number;
   /** Fields of the table's usual record (the header may have one more or one less). */
   recordWidth: number;
@@ -74,6 +75,10 @@ export interface SniffResult {
   entity: EntityDefaults;
   /** The decimal mark numbers are written with (src/ingest/sniff/decimal.ts). */
   decimal: DecimalMark;
+  /** The publisher family whose conventions the file follows, as proposed (sniff/publisher.ts). */
+  publisher: Publisher;
+  /** Keys packed into the first field (sniff/packed.ts), 1 when none are: the first `packed` columns are those keys. */
+  packed: number;
   /** 'high': layout and key roles were read from the file without guessing; import in one click. */
   confidence: 'high' | 'low';
   warnings: SniffWarning[];

@@ -38,7 +38,7 @@ describe.skipIf(NO_REALDATA)(`sniffing the real files of ${REALDATA_LABEL}`, () 
     expect(r.warnings).toEqual([]);
     expect(toMapping(r, encoding)).toEqual({
       layout: 'wide-period',
-      read: { encoding: 'gb18030', delimiter: ',', headerRow: 3, dataRows: 31, fields: 21 },
+      read: { encoding: 'gb18030', delimiter: ',', headerRow: 3, dataRows: 31, fields: 21, publisher: 'nbs' },
       columns: r.columns,
       indicator: r.indicator,
       // The provinces are a column: no entity for the whole file.
