@@ -5,12 +5,15 @@ import { TARGET } from './theme';
 import type { ThemeName } from './theme';
 import { niceCeil } from './scale';
 import { tooltipElement } from './tooltip';
+import type { ChartTable } from '../ui/charts/chart-table';
 
 export interface TrendSeries {
   id: string;
   name: string;
   /** Values by period; a period with no value is a gap, not a zero. */
   values: ReadonlyMap<string, number>;
+  /** The publisher's flags by period (`p` provisional), where a value has one. */
+  flags?: ReadonlyMap<string, string>;
 }
 
 export interface TrendInput {
@@ -26,21 +29,34 @@ export interface TrendInput {
   emphasisId?: string;
   /** Display label of a period (`2023H1` → `2023 上半年`). */
   periodLabel: (period: string) => string;
+  /** A flag in words, for tooltips (`p` → `p 临时数据`); the flag as written without it. */
+  flagLabel?: (flag: string) => string;
 }
 
 /** Count of values drawn, for `data-points` and the table view. */
 /** One line per entity from points in any order, in the order entities first appear; names from the points unless given. */
 export function seriesByEntity(
-  points: readonly { entity_id: string; period: string; value: number; name?: string }[],
+  points: readonly { entity_id: string; period: string; value: number; name?: string; flag?: string | null }[],
   nameOf: (entityId: string) => string | undefined = () => undefined,
 ): TrendSeries[] {
-  const byEntity = new Map<string, { id: string; name: string; values: Map<string, number> }>();
+  const byEntity = new Map<string, { id: string; name: string; values: Map<string, number>; flags: Map<string, string> }>();
   for (const p of points) {
     let s = byEntity.get(p.entity_id);
-    if (!s) byEntity.set(p.entity_id, (s = { id: p.entity_id, name: p.name ?? nameOf(p.entity_id) ?? p.entity_id, values: new Map() }));
+    if (!s) byEntity.set(p.entity_id, (s = { id: p.entity_id, name: p.name ?? nameOf(p.entity_id) ?? p.entity_id, values: new Map(), flags: new Map() }));
     s.values.set(p.period, p.value);
+    if (p.flag) s.flags.set(p.period, p.flag);
   }
   return [...byEntity.values()];
+}
+
+/** The numbers of a trend chart as its table view and CSV show them: a row per period, a column per line, flags beside. */
+export function trendTable(periods: readonly string[], series: readonly TrendSeries[], periodHeader: string, label: (period: string) => string): ChartTable {
+  const flagged = series.some((s) => (s.flags?.size ?? 0) > 0);
+  return {
+    columns: [periodHeader, ...series.map((s) => s.name)],
+    rows: periods.map((p) => [label(p), ...series.map((s) => s.values.get(p) ?? null)]),
+    ...(flagged ? { flags: periods.map((p) => [null, ...series.map((s) => s.flags?.get(p) ?? null)]) } : {}),
+  };
 }
 
 export function trendPointCount(input: Pick<TrendInput, 'periods' | 'series'>): number {
@@ -92,12 +108,17 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       trigger: 'axis',
       confine: true,
       formatter: (params: unknown) => {
-        const items = (Array.isArray(params) ? params : [params]) as { seriesName: string; value: number | null; color: string; dataIndex: number }[];
+        const items = (Array.isArray(params) ? params : [params]) as { seriesName: string; seriesIndex: number; value: number | null; color: string; dataIndex: number }[];
         const index = items[0]?.dataIndex ?? 0;
+        const period = input.periods[index] ?? '';
+        const flagOf = (p: { seriesIndex: number }) => {
+          const flag = input.series[p.seriesIndex]?.flags?.get(period);
+          return flag ? ` (${input.flagLabel ? input.flagLabel(flag) : flag})` : '';
+        };
         const lines = items
           .filter((p) => p.value !== null && p.value !== undefined)
           .sort((a, b) => (b.value as number) - (a.value as number))
-          .map((p) => ({ label: p.seriesName, value: formatValue(p.value as number, input.decimals, input.unit, input.locale), color: p.color }));
+          .map((p) => ({ label: p.seriesName, value: formatValue(p.value as number, input.decimals, input.unit, input.locale) + flagOf(p), color: p.color }));
         return tooltipElement(labels[index] ?? '', lines);
       },
     },

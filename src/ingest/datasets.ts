@@ -22,12 +22,13 @@ export interface ExportRow {
   unit: string;
   period: string;
   value: number;
+  flag: string | null;
 }
 
 /** A dataset in long form with names, as a researcher would want it back. */
 export function exportRows(engine: Engine, datasetId: string): Promise<ExportRow[]> {
   return engine.query<ExportRow>(
-    `SELECT o.entity_id, e.name AS entity, o.indicator_id, i.name_zh AS indicator, i.unit, o.period, o.value
+    `SELECT o.entity_id, e.name AS entity, o.indicator_id, i.name_zh AS indicator, i.unit, o.period, o.value, o.flag
      FROM observations o JOIN entities e USING (entity_id) JOIN indicators i USING (indicator_id)
      WHERE o.dataset_id = ? ORDER BY e.name, i.name_zh, o.period_start`,
     [datasetId],

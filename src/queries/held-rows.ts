@@ -15,6 +15,7 @@ export interface HeldRow {
   /** ISO date (`2024-07-01`): compares in date order as text, its year is its first four characters. */
   period_start: string;
   value: number;
+  flag?: string | null;
 }
 
 const yearOf = (row: HeldRow) => Number(row.period_start.slice(0, 4));
@@ -51,16 +52,16 @@ export function heldSnapshot(rows: readonly HeldRow[], entityIds: readonly strin
   return out;
 }
 
-const pick = (r: HeldRow) => ({ entity_id: r.entity_id, name: r.name, indicator_id: r.indicator_id, period: r.period, value: r.value });
+const pick = (r: HeldRow) => ({ entity_id: r.entity_id, name: r.name, indicator_id: r.indicator_id, period: r.period, value: r.value, flag: r.flag });
 
 /** As `historySql`: every value of the entities up to the year, by entity, indicator and period. */
 export function heldHistory(rows: readonly HeldRow[], entityIds: readonly string[], year: number): HistoryRow[] {
-  return upTo(rows, entityIds, year).map((r) => ({ entity_id: r.entity_id, indicator_id: r.indicator_id, period: r.period, value: r.value }));
+  return upTo(rows, entityIds, year).map((r) => ({ entity_id: r.entity_id, indicator_id: r.indicator_id, period: r.period, value: r.value, flag: r.flag }));
 }
 
 /** As `seriesSql`: one indicator's values of the entities up to the year, by entity and period. */
 export function heldSeries(rows: readonly HeldRow[], indicatorId: string, entityIds: readonly string[], toYear = 9999): SeriesPoint[] {
   return upTo(rows, entityIds, toYear)
     .filter((r) => r.indicator_id === indicatorId)
-    .map((r) => ({ entity_id: r.entity_id, name: r.name, period: r.period, value: r.value }));
+    .map((r) => ({ entity_id: r.entity_id, name: r.name, period: r.period, value: r.value, flag: r.flag }));
 }

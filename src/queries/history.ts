@@ -6,13 +6,14 @@ export interface HistoryRow {
   indicator_id: string;
   period: string;
   value: number;
+  flag?: string | null;
 }
 
 /** Every value of some entities up to a year, oldest first: what trend projections are fitted to. */
 export function historySql(datasetIds: readonly string[], entityIds: readonly string[], toYear: number): { sql: string; params: (string | number)[] } {
   const entities = entityIds.map(() => '?').join(', ') || 'NULL';
   return {
-    sql: `SELECT entity_id, indicator_id, period, value
+    sql: `SELECT entity_id, indicator_id, period, value, flag
       FROM (${observationsInView(datasetIds, `entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       ORDER BY entity_id, indicator_id, period_start`,
     params: [...entityIds, toYear],

@@ -6,6 +6,8 @@ export interface SeriesPoint {
   name: string;
   period: string;
   value: number;
+  /** The publisher's mark on the value (`p`, `e`), or null. */
+  flag?: string | null;
 }
 
 export interface SeriesRequest {
@@ -20,7 +22,7 @@ export interface SeriesRequest {
 export function seriesSql(request: SeriesRequest): { sql: string; params: (string | number)[] } {
   const entities = request.entityIds.map(() => '?').join(', ') || 'NULL';
   return {
-    sql: `SELECT o.entity_id, e.name, o.period, o.value
+    sql: `SELECT o.entity_id, e.name, o.period, o.value, o.flag
       FROM (${observationsInView(request.datasetIds, `indicator_id = ? AND entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.period_start`,

@@ -7,6 +7,8 @@ export interface SnapshotRow {
   indicator_id: string;
   period: string;
   value: number;
+  /** The publisher's mark on the value (`p`, `e`), or null. */
+  flag?: string | null;
   prev_period: string | null;
   prev_value: number | null;
 }
@@ -39,7 +41,7 @@ export function snapshotSql(request: SnapshotRequest): { sql: string; params: (s
       previous AS (SELECT o.entity_id, o.indicator_id, max(o.period_start) AS ps FROM o
         JOIN latest l ON l.entity_id = o.entity_id AND l.indicator_id = o.indicator_id WHERE o.period_start < l.ps
         GROUP BY o.entity_id, o.indicator_id)
-      SELECT cur.entity_id, e.name, cur.indicator_id, cur.period, cur.value, prev.period AS prev_period, prev.value AS prev_value
+      SELECT cur.entity_id, e.name, cur.indicator_id, cur.period, cur.value, cur.flag, prev.period AS prev_period, prev.value AS prev_value
       FROM latest l
       JOIN o cur ON cur.entity_id = l.entity_id AND cur.indicator_id = l.indicator_id AND cur.period_start = l.ps
       JOIN entities e ON e.entity_id = cur.entity_id

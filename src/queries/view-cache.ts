@@ -36,7 +36,7 @@ export interface ViewQueries {
 export function heldRowsSql(scope: ViewScope, limit: number): { sql: string; params: string[] } {
   const entities = scope.entityIds.map(() => '?').join(', ') || 'NULL';
   return {
-    sql: `SELECT o.entity_id, e.name, o.indicator_id, o.period, CAST(o.period_start AS VARCHAR) AS period_start, o.value
+    sql: `SELECT o.entity_id, e.name, o.indicator_id, o.period, CAST(o.period_start AS VARCHAR) AS period_start, o.value, o.flag
       FROM (${observationsInView(scope.datasetIds, `entity_id IN (${entities})`)}) o
       JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.indicator_id, o.period_start

@@ -6,6 +6,8 @@ import { attainment, movement, targetStatus, type Movement, type TargetStatus } 
 export interface KpiFigures {
   period: string;
   value: number;
+  /** The publisher's mark on the latest value, or null. */
+  flag: string | null;
   prevPeriod: string | null;
   prevValue: number | null;
   /** The same period a year earlier (2024H2 for 2025H2), when there is one. */
@@ -27,6 +29,7 @@ export function kpiFigures(history: readonly HistoryRow[]): KpiFigures | null {
   return {
     period: last.period,
     value: last.value,
+    flag: last.flag ?? null,
     prevPeriod: prev?.period ?? null,
     prevValue: prev?.value ?? null,
     yearAgoPeriod: yearAgo?.period ?? null,

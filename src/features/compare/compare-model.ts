@@ -1,5 +1,6 @@
 import { buildRankingOption, rankRows } from '../../charts/ranking';
-import { buildTrendOption, seriesByEntity, trendPointCount } from '../../charts/trend';
+import { buildTrendOption, seriesByEntity, trendPointCount, trendTable } from '../../charts/trend';
+import { flagLabel } from '../../format/flag';
 import { formatValue } from '../../format/number';
 import { periodLabel } from '../../format/period';
 import { compareRows, sinceStart, withinYears, type CompareRow } from '../../queries/compare';
@@ -49,6 +50,7 @@ function trendChart(i: IndicatorInfo, input: CompareInput, points: readonly Seri
     locale: labels.locale,
     theme: 'light' as const,
     periodLabel: label,
+    flagLabel: (f: string) => flagLabel(f, labels.t),
   };
   return { option: buildTrendOption(chart), points: trendPointCount(chart), lines: chart.series };
 }
@@ -73,7 +75,7 @@ export function buildCompare(input: CompareInput): CompareModel | null {
     source,
     option: line.option,
     points: line.points,
-    table: { columns: [t('overview.period'), ...line.lines.map((s) => s.name)], rows: periods.map((p) => [label(p), ...line.lines.map((s) => s.values.get(p) ?? null)]) },
+    table: trendTable(periods, line.lines, t('overview.period'), label),
   };
 
   const ranked = rows.map((r) => ({ id: r.entityId, name: r.name, value: input.change ? r.change : r.end }));
@@ -103,7 +105,7 @@ export function buildCompare(input: CompareInput): CompareModel | null {
 
   const multiples = line.lines.map((s) => {
     const own = trendChart(i, input, inRange.filter((p) => p.entity_id === s.id), periods, label);
-    return { id: s.id, chart: { title: s.name, source, option: own.option, points: own.points, table: { columns: [t('overview.period'), title], rows: periods.map((p) => [label(p), s.values.get(p) ?? null]) } } };
+    return { id: s.id, chart: { title: s.name, source, option: own.option, points: own.points, table: trendTable(periods, [{ ...s, name: title }], t('overview.period'), label) } };
   });
 
   return { indicator: i, title, rows, line: lineModel, bar: barModel, slope: slopeModel, multiples };

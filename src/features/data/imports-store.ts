@@ -254,8 +254,8 @@ export const useImportsStore = defineStore('imports', () => {
     const rows = await exportRows(engineOrThrow(), datasetId);
     const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
     const text = toCsv(
-      ['entity_id', 'entity', 'indicator_id', 'indicator', 'unit', 'period', 'value'],
-      rows.map((r) => [r.entity_id, r.entity, r.indicator_id, r.indicator, r.unit, r.period, r.value]),
+      ['entity_id', 'entity', 'indicator_id', 'indicator', 'unit', 'period', 'value', 'flag'],
+      rows.map((r) => [r.entity_id, r.entity, r.indicator_id, r.indicator, r.unit, r.period, r.value, r.flag]),
     );
     return { fileName: `${name}.csv`, text };
   }

@@ -1,6 +1,7 @@
 import { buildHeatmapOption, heatmapPointCount, type HeatmapCell } from '../../charts/heatmap';
 import { buildRankingOption, rankRows } from '../../charts/ranking';
-import { buildTrendOption, seriesByEntity, trendPointCount } from '../../charts/trend';
+import { buildTrendOption, seriesByEntity, trendPointCount, trendTable } from '../../charts/trend';
+import { flagLabel } from '../../format/flag';
 import type { Entity } from '../../domain/entity';
 import { formatValue, roundTo } from '../../format/number';
 import { periodLabel } from '../../format/period';
@@ -97,6 +98,7 @@ export function trendChart(input: OverviewInput, focus: IndicatorInfo, level: st
     theme: 'light' as const,
     emphasisId: root,
     periodLabel: (p: string) => periodLabel(p, t),
+    flagLabel: (f: string) => flagLabel(f, t),
   };
   const title = t('overview.trendTitle', { indicator: nameIn(focus, labels.locale), level });
   return {
@@ -105,7 +107,7 @@ export function trendChart(input: OverviewInput, focus: IndicatorInfo, level: st
     source: t('overview.source', { sources }),
     option: buildTrendOption(chart),
     points: trendPointCount(chart),
-    table: { columns: [t('overview.period'), ...kept.map((s) => s.name)], rows: periods.map((p) => [periodLabel(p, t), ...kept.map((s) => s.values.get(p) ?? null)]) },
+    table: trendTable(periods, kept, t('overview.period'), (p) => periodLabel(p, t)),
   };
 }
 

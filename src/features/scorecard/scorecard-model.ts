@@ -148,7 +148,7 @@ export function buildScorecard(input: ScorecardInput) {
   const cards: IndicatorCard[] = perIndicator.map(({ indicator: i, rows, figures: k }) => ({
     indicator: i,
     figures: k,
-    row: { entity_id: values.entityId, name, indicator_id: i.indicator_id, period: k.period, value: k.value, prev_period: k.prevPeriod, prev_value: k.prevValue },
+    row: { entity_id: values.entityId, name, indicator_id: i.indicator_id, period: k.period, value: k.value, flag: k.flag, prev_period: k.prevPeriod, prev_value: k.prevValue },
     yearAgo: k.yearAgoPeriod !== null && k.yearAgoValue !== null ? { period: k.yearAgoPeriod, value: k.yearAgoValue } : null,
     spark: rows.slice(-8).map((r) => r.value),
   }));
