@@ -96,7 +96,7 @@ export interface RejectedCell {
 }
 
 /** Why a cell was refused; `shortRow` and `longRow` refuse a whole record (its column is empty). */
-export type RejectReason = 'period' | 'number' | 'entity' | 'indicator' | 'duplicate' | 'shortRow' | 'longRow';
+export type RejectReason = 'period' | 'date' | 'number' | 'entity' | 'indicator' | 'duplicate' | 'shortRow' | 'longRow';
 
 export interface ImportResult {
   datasetId: string;

@@ -1,10 +1,10 @@
-import { grainOf } from '../domain/periods';
+import { grainOf, yearOf } from '../domain/periods';
 
 type Translate = (key: string, values?: Record<string, unknown>) => string;
 
 /** `2023H1` → `2023 上半年` / `H1 2023`; other grains likewise, in the interface language. */
 export function periodLabel(period: string, t: Translate): string {
-  const year = period.slice(0, 4);
+  const year = String(yearOf(period));
   switch (grainOf(period)) {
     case 'half':
       return t(period.endsWith('1') ? 'period.half1' : 'period.half2', { year });
@@ -13,6 +13,7 @@ export function periodLabel(period: string, t: Translate): string {
     case 'month':
       return t('period.month', { year, m: Number(period.slice(5, 7)) });
     default:
-      return year;
+      // Years before the common era (OWID's `-10000`) in words: `公元前 10000 年`, `10000 BCE`.
+      return yearOf(period) < 0 ? t('period.bce', { year: -yearOf(period) }) : year;
   }
 }

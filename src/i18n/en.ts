@@ -68,7 +68,7 @@ const en: Messages<typeof zh> = {
     select: 'Show trend and ranking of {name}',
   },
   level: { city: 'city', district: 'district', town: 'town', village: 'village', branch: 'branch', region: 'region', entity: 'entity' },
-  period: { half1: 'H1 {year}', half2: 'H2 {year}', quarter: 'Q{q} {year}', month: '{m}/{year}', year: '{year}' },
+  period: { half1: 'H1 {year}', half2: 'H2 {year}', quarter: 'Q{q} {year}', month: '{m}/{year}', year: '{year}', bce: '{year} BCE' },
   category: { industry: 'Industry', satisfaction: 'Satisfaction', coverage: 'Coverage', income: 'Village income', other: 'Other' },
   data: {
     title: 'Data',
@@ -159,6 +159,7 @@ const en: Messages<typeof zh> = {
     'engine-lost': 'The analysis engine stopped during the import (usually the file is too large and memory ran out). This file was not imported; the data already loaded is being restored. Split the file and import the parts.',
   },
   reject: {
+    date: 'date not read as a period: the file’s dates are neither all first days nor all last days of years, halves, quarters or months',
     period: 'period not recognised (expected 2023, 2023H1, 2023Q1, 2023-03 …)',
     number: 'not a number',
     entity: 'entity name missing',

@@ -64,7 +64,7 @@ export default {
     select: '查看 {name} 的趋势和排名',
   },
   level: { city: '市', district: '区县', town: '乡镇', village: '村', branch: '支部', region: '地区', entity: '对象' },
-  period: { half1: '{year} 上半年', half2: '{year} 下半年', quarter: '{year} 第{q}季度', month: '{year} 年 {m} 月', year: '{year} 年' },
+  period: { half1: '{year} 上半年', half2: '{year} 下半年', quarter: '{year} 第{q}季度', month: '{year} 年 {m} 月', year: '{year} 年', bce: '公元前 {year} 年' },
   category: { industry: '产业结构', satisfaction: '满意度', coverage: '覆盖率', income: '薄弱村增收', other: '其他' },
   data: {
     title: '数据管理',
@@ -156,6 +156,7 @@ export default {
   },
   reject: {
     period: '无法识别的时期（应为 2023、2023H1、2023Q1、2023-03 等）',
+    date: '日期无法归入年、半年、季度或月：文件中的日期既不都是期初，也不都是期末',
     number: '不是数字',
     entity: '缺少地区/对象名称',
     indicator: '缺少指标名称',

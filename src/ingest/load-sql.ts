@@ -257,7 +257,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
     // A view: materialising the cells would copy every value once more for nothing.
     `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsViewSql(mapping)}`,
     // Start date and grain are worked out once per distinct period, not once per row.
-    `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
+    `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, dated, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
       FROM (${periodMapSql(`SELECT DISTINCT period_raw FROM ${CELLS}`)}) m`,
     `CREATE OR REPLACE TEMP TABLE ${ENTITY_MAP} AS
       WITH raw AS (SELECT DISTINCT entity_raw, branch_raw FROM ${CELLS}),
@@ -292,7 +292,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
         SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-          c.value_text, c.flag, pm.period, pm.period_start, pm.grain, em.entity_id, im.indicator_id, ${valueSql(mapping)} AS value
+          c.value_text, c.flag, pm.period, pm.dated, pm.period_start, pm.grain, em.entity_id, im.indicator_id, ${valueSql(mapping)} AS value
         FROM ${CELLS} c
         -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
         -- a missing period, entity or indicator should do. A missing branch is '' on both sides.
@@ -301,13 +301,14 @@ export function resolveSql(mapping: ImportMapping): string[] {
         LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw AND COALESCE(im.unit_raw, '') = COALESCE(c.unit_raw, '')),
       judged AS (SELECT *, CASE
           WHEN value IS NULL AND ${missingSql(mapping)} THEN 'missing'
+          WHEN period IS NULL AND dated THEN 'date'
           WHEN period IS NULL THEN 'period'
           WHEN entity_id IS NULL THEN 'entity'
           WHEN indicator_id IS NULL THEN 'indicator'
           WHEN value IS NULL THEN 'number' END AS reason
         FROM joined)
       SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, value, flag, reason,
-        CASE WHEN reason = 'period' THEN period_raw WHEN reason = 'entity' THEN entity_raw
+        CASE WHEN reason IN ('period', 'date') THEN period_raw WHEN reason = 'entity' THEN entity_raw
           WHEN reason = 'indicator' THEN indicator_raw WHEN reason = 'missing' THEN NULL
           -- Kept for accepted cells too: one of them may turn out to repeat an earlier record.
           ELSE value_raw END AS bad_text
@@ -358,7 +359,7 @@ export const SUMMARY_SQL = `SELECT
     CAST(count(DISTINCT entity_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS entities,
     CAST(count(DISTINCT indicator_id) FILTER (WHERE reason IS NULL) AS INTEGER) AS indicators,
     CAST(count(DISTINCT period) FILTER (WHERE reason IS NULL) AS INTEGER) AS periods,
-    min(period) FILTER (WHERE reason IS NULL) AS first_period, max(period) FILTER (WHERE reason IS NULL) AS last_period,
+    arg_min(period, period_start) FILTER (WHERE reason IS NULL) AS first_period, arg_max(period, period_start) FILTER (WHERE reason IS NULL) AS last_period,
     (SELECT CAST(count(*) AS INTEGER) FROM ${RAGGED}) AS ragged
   FROM ${RESOLVED}`;
 

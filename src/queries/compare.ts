@@ -1,3 +1,4 @@
+import { yearOf } from '../domain/periods';
 import type { SeriesPoint } from './series';
 
 export interface CompareRow {
@@ -15,7 +16,7 @@ export interface CompareRow {
 /** Series points of one entity within [fromYear, toYear], oldest first. */
 export function withinYears(points: readonly SeriesPoint[], fromYear: number, toYear: number): SeriesPoint[] {
   return points.filter((p) => {
-    const y = Number(p.period.slice(0, 4));
+    const y = yearOf(p.period);
     return y >= fromYear && y <= toYear;
   });
 }

@@ -18,7 +18,11 @@ export interface HeldRow {
   flag?: string | null;
 }
 
-const yearOf = (row: HeldRow) => Number(row.period_start.slice(0, 4));
+/** The year of a start DuckDB wrote: `2024-07-01`, or `0501-01-01 (BC)` for the year -500. */
+const yearOf = (row: HeldRow) => {
+  const year = Number(row.period_start.slice(0, row.period_start.indexOf('-')));
+  return row.period_start.endsWith('(BC)') ? 1 - year : year;
+};
 // Ids compare by UTF-16 code unit, as `<` does: the same order as DuckDB's for every id outside
 // the astral planes, which is all a reader could tell apart.
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -19,7 +19,7 @@ export function indicatorsSql(datasetIds: readonly string[]): string {
   return `WITH o AS (${observationsInView(datasetIds)})
     SELECT i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
       i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source,
-      min(o.grain) AS grain, min(o.period) AS first_period, max(o.period) AS last_period,
+      min(o.grain) AS grain, arg_min(o.period, o.period_start) AS first_period, arg_max(o.period, o.period_start) AS last_period,
       CAST(count(*) AS INTEGER) AS observations, min(src.dataset_ids) AS dataset_ids
     FROM o JOIN indicators i ON i.indicator_id = o.indicator_id
     JOIN (SELECT indicator_id, string_agg(DISTINCT dataset_id, ',' ORDER BY dataset_id) AS dataset_ids

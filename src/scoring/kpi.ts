@@ -1,3 +1,4 @@
+import { grainOf } from '../domain/periods';
 import { formatChange, formatValue, type Locale } from '../format/number';
 import type { HistoryRow } from '../queries/history';
 import type { IndicatorInfo } from '../queries/indicators';
@@ -17,6 +18,7 @@ export interface KpiFigures {
 
 /** The period one year before, in normal form: 2025 → 2024, 2025H2 → 2024H2, 2025-03 → 2024-03. */
 export function yearBefore(period: string): string {
+  if (grainOf(period) === 'year') return String(Number(period) - 1);
   return `${Number(period.slice(0, 4)) - 1}${period.slice(4)}`;
 }
 

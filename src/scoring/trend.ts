@@ -1,3 +1,4 @@
+import { grainOf, yearOf } from '../domain/periods';
 import { DEFAULT_SETTINGS, type ScoringSettings } from './settings';
 
 // Step 6 of docs/scoring.md: where the recent trend leads by the target year.
@@ -57,9 +58,15 @@ export function projectToTarget(
 
 /** Position of a normal-form period on the time axis, in years. */
 export function periodX(period: string): number {
-  const year = Number(period.slice(0, 4));
-  if (period.includes('H')) return year + (Number(period.slice(-1)) - 1) / 2;
-  if (period.includes('Q')) return year + (Number(period.slice(-1)) - 1) / 4;
-  if (period.includes('-')) return year + (Number(period.slice(5, 7)) - 1) / 12;
-  return year;
+  const year = yearOf(period);
+  switch (grainOf(period)) {
+    case 'half':
+      return year + (Number(period.slice(-1)) - 1) / 2;
+    case 'quarter':
+      return year + (Number(period.slice(-1)) - 1) / 4;
+    case 'month':
+      return year + (Number(period.slice(5, 7)) - 1) / 12;
+    default:
+      return year;
+  }
 }

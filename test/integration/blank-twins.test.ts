@@ -29,7 +29,7 @@ interface Verdict {
 
 function typescript(text: string): Verdict {
   return {
-    period: parsePeriod(text)?.period ?? null,
+    period: parsePeriod(text, true)?.period ?? null,
     value: isMissing(text) ? null : parseNumber(text),
     missing: isMissing(text),
     trimmed: trimmedName(text),

@@ -266,6 +266,6 @@ function expectCellsParsed(file: GeneratedFile, preview: readonly string[][], he
     else if (cell.kind === 'bad') expect({ missing: isMissing(text), number: parseNumber(text) }, where).toEqual({ missing: false, number: null });
     else expect(close(parseNumber(text) ?? NaN, numberValue(cell.number)), where).toBe(true);
     const periodText = periodColumn >= 0 ? (preview[row]?.[periodColumn] ?? '') : (headers[col] ?? '');
-    expect(parsePeriod(periodText)?.period ?? null, `period of ${where}: ${JSON.stringify(periodText)}`).toBe(period);
+    expect(parsePeriod(periodText, true)?.period ?? null, `period of ${where}: ${JSON.stringify(periodText)}`).toBe(period);
   }
 }

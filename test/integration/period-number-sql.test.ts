@@ -3,7 +3,7 @@ import { createSchema } from '../../src/engine/schema';
 import type { Engine } from '../../src/engine/types';
 import { isMissing, parseNumber } from '../../src/domain/numbers';
 import { periodMapSql } from '../../src/domain/period-sql';
-import { parsePeriod } from '../../src/domain/periods';
+import { parsePeriods } from '../../src/domain/dates';
 import { createNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -15,7 +15,7 @@ beforeAll(async () => {
 const PERIODS = [
   '2023', '2023年', '2023 [YR2023]', 'FY2023', 'FY 2023', '2023年度', '2023H1', '2023-H2', '2023 H2', '2023上半年', '2023年下半年',
   '2023Q1', '2023-Q3', 'Q4 2012', '2023年第一季度', '2023年1季度', '2023年第四季度', '2023-03', '2023/3', '2023.11', '2023年3月', '202303',
-  '2023M07', '２０２３', '２０２３年第二季度', ' 2023 ', '2023-13', '2023Q5', '2023H3', '202313', 'abc', '', '1700', '2023-3-1', 'Year',
+  '2023M07', '２０２３', '２０２３年第二季度', ' 2023 ', '2023-13', '2023Q5', '2023H3', '202313', 'abc', '', '1700', '2023-3-1', 'Year', '-10000', '800', '0', '-5', '2023-S2', '2023-T4', '2023S1', '01.01.2021', '31.12.2021', '2021-06-30', '31.02.2021', '2021年3月1日', '1 000',
 ];
 const NUMBERS = [
   '12', '12.5', '-3.5', '+4', '1e3', '1,234.5', '37,058,856', '45%', '45 %', '１２３．５', '１，２３４', ' 12 ', '12\u00a0', '\u300012',
@@ -30,7 +30,7 @@ describe('the SQL twins agree with the TypeScript parsers', () => {
          FROM (${periodMapSql('SELECT CAST(? AS VARCHAR) AS period_raw')}) m`,
         [text],
       );
-      const expected = parsePeriod(text);
+      const [expected] = parsePeriods([text]);
       expect({ text, ...row }).toEqual({ text, p: expected?.period ?? null, start: expected?.start ?? null, grain: expected?.grain ?? null });
     }
   });

@@ -186,7 +186,7 @@ export function spellPeriod(p: PeriodSpec, style: number): string {
 }
 
 /** Not periods: month 13, quarter 5, a year out of range, a word. Each is a rejected cell. */
-const BAD_PERIODS = ['2023年13月', '2023Q5', '1700', 'abc', '2023-13', '二〇二三'];
+const BAD_PERIODS = ['2023年13月', '2023Q5', '2300', 'abc', '2023-13', '二〇二三'];
 
 // ---------------------------------------------------------------------------------------------
 // Cells: numbers in the formats of docs/data-format.md section 7, missing markers, and (long files only) text

@@ -1,5 +1,5 @@
 import { isMissing, parseNumber } from '../../domain/numbers';
-import { parsePeriod } from '../../domain/periods';
+import { isPeriodText } from './profile';
 import { trimBlank } from '../../domain/text';
 import { nonEmpty, type CsvRecord } from './records';
 
@@ -38,13 +38,13 @@ export function findHeader(records: readonly CsvRecord[], width: number): number
 
 /** A number that is not a period (`15.39`, `1,000`): found in data records, not in headers. */
 function hasPlainNumber(fields: readonly string[]): boolean {
-  return fields.some((f) => !isMissing(f) && parseNumber(f) !== null && parsePeriod(f) === null);
+  return fields.some((f) => !isMissing(f) && parseNumber(f) !== null && !isPeriodText(f));
 }
 
 /** Header names are text or periods; a record of plain numbers is data, not a header. */
 export function looksLikeHeader(fields: readonly string[]): boolean {
   const filled = fields.map(trimBlank).filter((f) => f !== '');
-  const numbers = filled.filter((f) => parseNumber(f) !== null && parsePeriod(f) === null).length;
+  const numbers = filled.filter((f) => parseNumber(f) !== null && !isPeriodText(f)).length;
   return filled.length > 0 && numbers <= filled.length / 2;
 }
 
@@ -55,7 +55,7 @@ export function looksLikeHeader(fields: readonly string[]): boolean {
 export function isUnitRow(record: CsvRecord | undefined): boolean {
   if (!record || record.fields.length < 2 || trimBlank(record.fields[0] ?? '') !== '') return false;
   const filled = record.fields.map(trimBlank).filter((f) => !isMissing(f));
-  return filled.length > 0 && filled.every((f) => parseNumber(f) === null && parsePeriod(f) === null);
+  return filled.length > 0 && filled.every((f) => parseNumber(f) === null && !isPeriodText(f));
 }
 
 /** The unit a unit row gives each of `width` columns: its cell, or '' where that is empty or a missing marker. */

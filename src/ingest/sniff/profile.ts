@@ -1,5 +1,6 @@
 import type { ColumnRole } from '../../domain/mapping';
 import { isMissing, parseNumber } from '../../domain/numbers';
+import { parseDate } from '../../domain/dates';
 import { parsePeriod } from '../../domain/periods';
 import { guessRole } from '../roles';
 import { swapDecimalMarks } from './decimal';
@@ -27,14 +28,15 @@ const PROFILE_ROWS = 200;
 const PROFILE_CELLS = 50;
 /** Every period spelling holds a four-digit year; the check spares most cells the full parse. */
 const YEAR_RE = /[0-9０-９]{4}/;
-const isPeriodCell = (cell: string) => YEAR_RE.test(cell) && parsePeriod(cell) !== null;
+/** A period spelling or a date (dates.ts): the sniffer asks whether a text names a period, the load which. */
+export const isPeriodText = (text: string) => YEAR_RE.test(text) && (parsePeriod(text) !== null || parseDate(text) !== null);
 
 export function profileColumns(headers: readonly string[], rows: readonly string[][], decimalComma = false): Profile[] {
   return headers.map((header, index) => {
     const p: Profile = {
       index,
       header,
-      headerPeriod: header !== '' && parsePeriod(header) !== null,
+      headerPeriod: header !== '' && isPeriodText(header),
       headerRole: guessRole(header),
       code: CODE_RE.test(header),
       note: NOTE_RE.test(header.trim()),
@@ -48,7 +50,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
       if (p.filled === PROFILE_CELLS) break;
       p.filled++;
       if (parseNumber(decimalComma ? swapDecimalMarks(cell) : cell) !== null) p.numbers++;
-      if (isPeriodCell(cell)) p.periods++;
+      if (isPeriodText(cell)) p.periods++;
     }
     return p;
   });

@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest';
+import { importBytes } from '../support/import-bytes';
+import { sampleEngine } from '../support/samples';
+import { detectEncoding, decodePrefix } from '../../src/ingest/decode';
+import { sniff } from '../../src/ingest/sniff';
+import type { Engine } from '../../src/engine/types';
+
+// Publisher families with conventions of their own, each as its files come: Destatis (GENESIS,
+// Windows-1252, `;`, dates, `-` zero, `.` and `x` missing, a footer), IMF WEO (tabs, Latin-1, `n/a`,
+// an "Estimates Start After" column, a footer), OWID (years before the common era, text columns).
+
+const latin1 = (text: string) => new Uint8Array(Buffer.from(text, 'latin1'));
+
+const DESTATIS = [
+  'GENESIS-Tabelle: 52411-0010',
+  'Beantragte Insolvenzverfahren: Bundesländer, Stichtag',
+  'Insolvenzstatistik',
+  'Bundesländer;31.12.2020;31.12.2021;31.12.2022',
+  'Baden-Württemberg;1543;1262;1318',
+  'Bayern;2165;1814;1992',
+  'Bremen;112;98;-',
+  'Saarland;201;.;175',
+  'Thüringen;x;302;288',
+  '__________',
+  'Stand: 14.06.2024 / 12:01:53',
+  '(C)opyright Statistisches Bundesamt (Destatis), 2024',
+].join('\r\n');
+
+const WEO = [
+  'WEO Country Code\tISO\tWEO Subject Code\tCountry\tSubject Descriptor\tSubject Notes\tUnits\tScale\tCountry/Series-specific Notes\t2021\t2022\t2023\tEstimates Start After',
+  '512\tAFG\tNGDP_RPCH\tAfghanistan\tGross domestic product, constant prices\tAnnual percentages of constant price GDP\tPercent change\t\tSee notes for: Gross domestic product, constant prices (National currency).\t-20.739\t-6.240\tn/a\t2022',
+  '914\tALB\tNGDP_RPCH\tAlbania\tGross domestic product, constant prices\tAnnual percentages of constant price GDP\tPercent change\t\tSource: IMF staff estimates\t8.969\t4.826\t3.547\t2022',
+  "662\tCIV\tNGDP\tCôte d'Ivoire\tGross domestic product, current prices\tExpressed in billions of national currency units\tNational currency\tBillions\tSource: National Statistics Office\t\"39,756.460\"\t\"42,989.580\"\t\"46,787.970\"\t2021",
+  '\t\t\t\t\t\t\t\t\t\t\t\t',
+  'International Monetary Fund, World Economic Outlook Database, October 2023',
+].join('\n');
+
+const OWID = [
+  'Entity,Code,Year,Population (historical),annotation',
+  'World,OWID_WRL,-10000,4501152,',
+  'World,OWID_WRL,-5000,5000000,HYDE estimate',
+  'World,OWID_WRL,0,188670000,',
+  'World,OWID_WRL,800,226000000,',
+  'World,OWID_WRL,1800,978000000,Maddison',
+  'World,OWID_WRL,2023,8091734930,',
+  'Africa,,1500,46000000,',
+].join('\n');
+
+interface Row {
+  entity: string;
+  indicator: string;
+  unit: string;
+  period: string;
+  grain: string;
+  start: string;
+  value: number;
+}
+
+const rowsOf = (engine: Engine, datasetId: string) =>
+  engine.query<Row>(
+    `SELECT e.name AS entity, i.name_zh AS indicator, i.unit, o.period, o.grain, CAST(o.period_start AS VARCHAR) AS start, o.value FROM observations o
+     JOIN entities e USING (entity_id) JOIN indicators i USING (indicator_id) WHERE o.dataset_id = ? ORDER BY i.name_zh, e.name, o.period_start`,
+    [datasetId],
+  );
+
+describe('Destatis', () => {
+  it('is proposed from its GENESIS lines, with dates as years and the footer left out', () => {
+    const bytes = latin1(DESTATIS);
+    const encoding = detectEncoding(bytes);
+    expect(encoding).toBe('windows-1252');
+    const r = sniff(decodePrefix(bytes, encoding, 1 << 20), { complete: true });
+    expect(r).toMatchObject({ publisher: 'destatis', delimiter: ';', layout: 'wide-period', dataRows: 5 });
+    expect(r.footerLines).toEqual(['__________', 'Stand: 14.06.2024 / 12:01:53', '(C)opyright Statistisches Bundesamt (Destatis), 2024']);
+  });
+
+  it('reads "-" as zero and "." and "x" as missing, each reference day as its year', async () => {
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, latin1(DESTATIS), 'up-destatis');
+    expect(result).toMatchObject({ rows: 13, rejected: 0, entities: 5, periods: 3 });
+    const rows = await rowsOf(engine, 'up-destatis');
+    expect(rows.filter((r) => r.entity === 'Bremen').map((r) => [r.period, r.grain, r.value])).toEqual([
+      ['2020', 'year', 112],
+      ['2021', 'year', 98],
+      ['2022', 'year', 0],
+    ]);
+    expect(rows.filter((r) => r.entity === 'Saarland').map((r) => r.period)).toEqual(['2020', '2022']);
+    expect(rows.filter((r) => r.entity === 'Thüringen').map((r) => r.period)).toEqual(['2021', '2022']);
+  });
+
+  it('reads "-" as missing under the general rules, and says why dates spread through a year are no periods', async () => {
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, latin1(DESTATIS), 'up-generic', (m) => (m.read.publisher = 'generic'));
+    expect(result.rows).toBe(12);
+    // One day of each year (a census day) is that year; days spread through the year are no grain.
+    const odd = ['Land;Jahr;Wert', 'Bayern;2020;1', 'Bayern;15.07.2021;2', 'Bremen;03.02.2022;3'].join('\n');
+    const { result: dated } = await importBytes(engine, latin1(odd), 'up-dated');
+    expect(dated.rows).toBe(1);
+    expect(dated.rejects).toEqual([
+      { line: 3, column: 'Wert', value: '15.07.2021', reason: 'date' },
+      { line: 4, column: 'Wert', value: '03.02.2022', reason: 'date' },
+    ]);
+  });
+});
+
+describe('IMF World Economic Outlook', () => {
+  it('ignores the estimates column and the footer, and reads n/a as missing', async () => {
+    const bytes = latin1(WEO);
+    const encoding = detectEncoding(bytes);
+    const r = sniff(decodePrefix(bytes, encoding, 1 << 20), { complete: true });
+    expect(r).toMatchObject({ publisher: 'imf', delimiter: '\t', layout: 'wide-period', dataRows: 3 });
+    expect(r.columns.filter((c) => c.role !== 'ignore').map((c) => [c.name, c.role])).toEqual([
+      ['Country', 'entity'],
+      ['Subject Descriptor', 'indicator'],
+      ['Units', 'unit'],
+      ['2021', 'measure'],
+      ['2022', 'measure'],
+      ['2023', 'measure'],
+    ]);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, bytes, 'up-weo');
+    expect(result).toMatchObject({ rows: 8, rejected: 0, entities: 3, indicators: 2, periods: 3 });
+    const rows = await rowsOf(engine, 'up-weo');
+    expect(rows.filter((r) => r.entity === "Côte d'Ivoire").map((r) => [r.unit, r.period, r.value])).toEqual([
+      ['National currency', '2021', 39756.46],
+      ['National currency', '2022', 42989.58],
+      ['National currency', '2023', 46787.97],
+    ]);
+  });
+});
+
+describe('Our World in Data', () => {
+  it('reads years before the common era in order, and leaves the text column out', async () => {
+    const r = sniff(OWID, { complete: true });
+    expect(r.columns.map((c) => c.role)).toEqual(['entity', 'ignore', 'period', 'measure', 'ignore']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, new TextEncoder().encode(OWID), 'up-owid');
+    expect(result).toMatchObject({ rows: 7, rejected: 0, entities: 2, periods: 7 });
+    const rows = await rowsOf(engine, 'up-owid');
+    expect(rows.filter((r) => r.entity === 'World').map((r) => [r.period, r.start])).toEqual([
+      ['-10000', '10001-01-01 (BC)'],
+      ['-5000', '5001-01-01 (BC)'],
+      ['0', '0001-01-01 (BC)'],
+      ['800', '0800-01-01'],
+      ['1800', '1800-01-01'],
+      ['2023', '2023-01-01'],
+    ]);
+    const [listed] = await engine.query<{ first_period: string; last_period: string }>(`SELECT first_period, last_period FROM datasets WHERE dataset_id = 'up-owid'`);
+    expect(listed).toEqual({ first_period: '-10000', last_period: '2023' });
+  });
+});
