@@ -13,9 +13,11 @@ export interface Conventions {
   zeroMarkers: readonly string[];
   /** Cells that mean "no value" on top of the general markers: Destatis' `x` ("Tabellenfach gesperrt"). */
   missingMarkers: readonly string[];
+  /** Flags that mark a value as normal, kept as no flag: INSEE's `A` ("valeur normale"). */
+  plainFlags: readonly string[];
 }
 
-const PLAIN: Conventions = { valueFlags: false, zeroMarkers: [], missingMarkers: [] };
+const PLAIN: Conventions = { valueFlags: false, zeroMarkers: [], missingMarkers: [], plainFlags: [] };
 
 // NBS, the World Bank, OECD and UN files need nothing beyond the general rules: their presets
 // exist so that the person sees the file was recognised, and so that the list is complete.
@@ -23,8 +25,8 @@ const CONVENTIONS: Record<Publisher, Conventions> = {
   generic: PLAIN,
   nbs: PLAIN,
   worldbank: PLAIN,
-  eurostat: { valueFlags: true, zeroMarkers: [], missingMarkers: [] },
-  destatis: { valueFlags: false, zeroMarkers: ['-'], missingMarkers: ['x', '/'] },
+  eurostat: { ...PLAIN, valueFlags: true },
+  destatis: { ...PLAIN, zeroMarkers: ['-'], missingMarkers: ['x', '/'], plainFlags: ['A'] },
   imf: PLAIN,
 };
 

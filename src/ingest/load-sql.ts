@@ -167,6 +167,9 @@ export function cellsSelect(mapping: ImportMapping): string {
   const headerList = `[${measures.map((m) => sqlString(m.name)).join(', ')}]::VARCHAR[]`;
   const valueList = `[${measures.map((m) => col(m.i)).join(', ')}]::VARCHAR[]`;
   const positionList = `[${measures.map((m) => m.i).join(', ')}]::INTEGER[]`;
+  // A flag column right after a measure (INSEE's `Codes`) holds the flags of that measure's values.
+  const flagOf = (i: number) => (mapping.columns[i + 1]?.role === 'flag' ? col(i + 1) : 'NULL');
+  const flagList = `[${measures.map((m) => flagOf(m.i)).join(', ')}]::VARCHAR[]`;
   const split = measures.map((m) => measureIndicator(m, mapping.indicator.unit));
   // Two columns with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元, or 进出口总额
   // twice over 亿元人民币 and 万美元 in the unit row) are two indicators, each named in full, rather
@@ -183,7 +186,7 @@ export function cellsSelect(mapping: ImportMapping): string {
   return `SELECT CAST(rowid AS INTEGER) AS rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column,
-    unnest(${positionList}) AS col, CAST(NULL AS VARCHAR) AS flag_raw
+    unnest(${positionList}) AS col, unnest(${flagList}) AS flag_raw
     FROM ${STAGE} WHERE ${limit}`;
 }
 
@@ -239,9 +242,10 @@ function missingSql(mapping: ImportMapping): string {
  */
 function cellsViewSql(mapping: ImportMapping): string {
   const suffix = sqlString(FLAG_SUFFIX_RE);
-  const { valueFlags } = conventionsOf(mapping.read.publisher);
+  const { valueFlags, plainFlags } = conventionsOf(mapping.read.publisher);
   const text = valueFlags ? `regexp_replace(value_raw, ${suffix}, '')` : 'value_raw';
-  const flag = valueFlags ? `COALESCE(NULLIF(regexp_extract(value_raw, ${suffix}, 1), ''), hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
+  const given = valueFlags ? `COALESCE(NULLIF(regexp_extract(value_raw, ${suffix}, 1), ''), hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
+  const flag = plainFlags.length > 0 ? `CASE WHEN list_contains(${markerList(plainFlags)}, lower(${given})) THEN NULL ELSE ${given} END` : given;
   return `SELECT *, ${text} AS value_text, ${flag} AS flag FROM (${cellsSelect(mapping)}) cells`;
 }
 

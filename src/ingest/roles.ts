@@ -9,7 +9,8 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ['period', /^(period|year|date|time|年份|年度|时间|期间|统计期|季度|月份|ref_date)$/i],
   ['value', /^(value|obs_value|数值|值|数据)$/i],
   ['unit', /^(unit|units|unit_measure|计量单位|单位)$/i],
-  ['flag', /^(flag|flags|flag codes|obs_status|obs_flag|标记|数据标记)$/i],
+  // INSEE puts a `Codes` column (A normal, P provisional, …) after each series.
+  ['flag', /^(flag|flags|flag codes|codes|obs_status|obs_flag|标记|数据标记)$/i],
 ];
 
 export function guessRole(header: string): ColumnRole {

@@ -2,7 +2,7 @@ import type { ColumnRole, Delimiter, Encoding, ImportMapping, Layout } from '../
 import { trimBlank } from '../domain/text';
 import { detectDelimiter, modalFieldCount } from './sniff/delimiter';
 import { dataExtent } from './sniff/extent';
-import { findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
+import { codeRowsAt, findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
 import { entityDefaults } from './sniff/entity';
 import { guessDecimalMark } from './sniff/decimal';
@@ -85,13 +85,14 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const header = records[h] as CsvRecord;
   const width = Math.max(tableWidth, header.fields.length);
   const unitRecord = isUnitRow(records[h + 1]) && records[h + 2] !== undefined ? records[h + 1] : undefined;
-  const dataStart = h + (unitRecord ? 2 : 1);
+  const codeRows = codeRowsAt(records, h, h + (unitRecord ? 2 : 1));
+  const dataStart = h + (unitRecord ? 2 : 1) + codeRows;
   const extent = dataExtent(records, dataStart, tableWidth, complete);
   const dataRecords = records.slice(dataStart, dataStart + extent.rows).filter((r) => !isBlank(r));
   // DuckDB reads no record from an empty line among the data (it counts one only while skipping),
   // so the row limit leaves them out, or a note under the table would be read in their place.
   const emptyLines = records.slice(dataStart, dataStart + extent.rows).filter((r) => r.line === r.endLine && lines[r.line] === '').length;
-  const lastBeforeData = (unitRecord ?? header).endLine;
+  const lastBeforeData = (records[dataStart - 1] ?? header).endLine;
   const lastDataLine = records[dataStart + extent.rows - 1]?.endLine ?? lastBeforeData;
 
   // Keys packed into the first field (Eurostat) are columns of their own from here on.
@@ -105,7 +106,9 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const footerLines = extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [];
   const metadataLines = lines.slice(0, header.line);
   const flaggedCells = head.reduce((n, row) => n + row.filter(isFlaggedCell).length, 0);
-  const publisher = guessPublisher({ headers, metadataLines, footerLines, packed: packed > 1, flaggedCells });
+  // Code rows (`idBank;001763852`) say who published the file as metadata lines do.
+  const codeLines = records.slice(dataStart - codeRows, dataStart).map((r) => r.fields.join(' '));
+  const publisher = guessPublisher({ headers, metadataLines: [...metadataLines, ...codeLines], footerLines, packed: packed > 1, flaggedCells });
   // The cells as their values will be read: a flag after a number (`12.3 p`) is not part of it.
   const cells = conventionsOf(publisher).valueFlags ? head.map((row) => row.map((c) => (isFlaggedCell(c) ? splitFlag(c.trim()).text : c))) : head;
   const decimal = guessDecimalMark(cells, delimiter);

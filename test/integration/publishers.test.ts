@@ -148,3 +148,47 @@ describe('Our World in Data', () => {
     expect(listed).toEqual({ first_period: '-10000', last_period: '2023' });
   });
 });
+
+describe('INSEE', () => {
+  const INSEE = [
+    '"Libellé";"Indice des prix à la consommation - Base 2015 - Ensemble des ménages - France - Ensemble";"Codes"',
+    '"idBank";"001763852";',
+    '"Dernière mise à jour";"13/12/2023 12:00";',
+    '"Période";"";',
+    '"2023-11";"117.63";"A"',
+    '"2023-10";"117.82";"A"',
+    '"2023-09";"117.69";"P"',
+    '"2023-T2";"117.10";""',
+  ].join('\r\n');
+
+  it('skips the code rows under the header and keeps each value’s code as its flag (A, normal, as none)', async () => {
+    const r = sniff(INSEE, { complete: true });
+    expect(r).toMatchObject({ publisher: 'destatis', layout: 'wide-indicator', recordsBeforeData: 4, dataRows: 4 });
+    expect(r.columns.map((c) => c.role)).toEqual(['period', 'measure', 'flag']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, latin1(INSEE), 'up-insee', (m) => (m.entity = { name: 'France' }));
+    expect(result).toMatchObject({ rows: 4, rejected: 0, flagged: 1, entities: 1 });
+    const rows = await engine.query<{ period: string; value: number; flag: string | null }>(
+      `SELECT period, value, flag FROM observations WHERE dataset_id = 'up-insee' ORDER BY period_start`,
+    );
+    expect(rows).toEqual([
+      { period: '2023Q2', value: 117.1, flag: null },
+      { period: '2023-09', value: 117.69, flag: 'P' },
+      { period: '2023-10', value: 117.82, flag: null },
+      { period: '2023-11', value: 117.63, flag: null },
+    ]);
+  });
+});
+
+describe('a flag column', () => {
+  it('flags the value of its row in a long file (OECD, SDMX)', async () => {
+    const file = ['LOCATION,Country,TIME,Value,Flag Codes', 'AUS,Australia,2021,5.1,', 'AUS,Australia,2022,3.7,P', 'AUT,Austria,2022,4.8,E'].join('\n');
+    const r = sniff(file, { complete: true });
+    expect(r.columns.map((c) => c.role)).toEqual(['ignore', 'entity', 'period', 'value', 'flag']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, new TextEncoder().encode(file), 'up-oecd', (m) => (m.indicator.name = 'GDP growth'));
+    expect(result).toMatchObject({ rows: 3, flagged: 2 });
+    const rows = await engine.query<{ flag: string | null }>(`SELECT flag FROM observations WHERE dataset_id = 'up-oecd' ORDER BY entity_id, period`);
+    expect(rows.map((r) => r.flag)).toEqual([null, 'P', 'E']);
+  });
+});

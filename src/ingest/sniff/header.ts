@@ -1,5 +1,6 @@
 import { isMissing, parseNumber } from '../../domain/numbers';
 import { isPeriodText } from './profile';
+import { guessRole } from '../roles';
 import { trimBlank } from '../../domain/text';
 import { nonEmpty, type CsvRecord } from './records';
 
@@ -72,4 +73,24 @@ export function unitOfRow(units: readonly string[]): { unit: string; mixed: bool
   for (const u of units) if (u !== '') freq.set(u, (freq.get(u) ?? 0) + 1);
   const [unit = ''] = [...freq].sort((a, b) => b[1] - a[1])[0] ?? [];
   return { unit, mixed: freq.size > 1 };
+}
+
+/** Code rows looked for under the header: INSEE has three (`idBank`, `Dernière mise à jour`, `Période`). */
+const MAX_CODE_ROWS = 5;
+const firstCell = (record: CsvRecord | undefined) => trimBlank(record?.fields[0] ?? '');
+
+/** A code row's label: words (`idBank`, `Dernière mise à jour`), no digits, so never a mistyped period (`2023年13月`). */
+const isLabel = (text: string) => /\p{L}/u.test(text) && !/[0-9０-９]/.test(text);
+
+/**
+ * Code rows under the header (INSEE's series exports): records whose first cell is a label where
+ * the data below have periods, under a header whose first cell is a label too (`Libellé`, not
+ * `年份`: a bad cell in a period column is no code row). How many there are, else 0.
+ */
+export function codeRowsAt(records: readonly CsvRecord[], header: number, start: number): number {
+  if (guessRole(firstCell(records[header])) !== 'ignore') return 0;
+  let n = 0;
+  while (n < MAX_CODE_ROWS && isLabel(firstCell(records[start + n]))) n++;
+  const below = records.slice(start + n, start + n + 3).filter((r) => nonEmpty(r) > 0);
+  return n > 0 && below.length > 0 && below.every((r) => isPeriodText(firstCell(r))) ? n : 0;
 }

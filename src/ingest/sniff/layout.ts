@@ -105,9 +105,13 @@ function decideKeyed(profiles: readonly Profile[]): Decision {
     return decideLong(numeric, roles, warnings);
   }
   for (const p of profiles) if (roles[p.index] === 'ignore' && canMeasure(p)) roles[p.index] = 'measure';
-  // An indicator or unit column means nothing when the headers name the indicators, nor one flag
-  // column for many values.
-  return { layout: 'wide-indicator', roles: roles.map((r) => (r === 'unit' || r === 'flag' ? 'ignore' : r)), warnings };
+  // An indicator or unit column means nothing when the headers name the indicators.
+  // A flag column stays one where it follows a measure: it flags that measure's values.
+  return {
+    layout: 'wide-indicator',
+    roles: roles.map((r, i) => (r === 'unit' || (r === 'flag' && roles[i - 1] !== 'measure') ? 'ignore' : r)),
+    warnings,
+  };
 }
 
 export function decideLayout(profiles: readonly Profile[]): Decision {

@@ -53,7 +53,7 @@ describe('publisher families', () => {
     expect(conventionsOf('destatis')).toMatchObject({ zeroMarkers: ['-'], valueFlags: false });
     expect(conventionsOf('destatis').missingMarkers).toContain('x');
     expect(conventionsOf('eurostat').valueFlags).toBe(true);
-    expect(conventionsOf(undefined)).toEqual({ valueFlags: false, zeroMarkers: [], missingMarkers: [] });
+    expect(conventionsOf(undefined)).toEqual({ valueFlags: false, zeroMarkers: [], missingMarkers: [], plainFlags: [] });
     expect(conventionsOf('imf')).toEqual(conventionsOf('generic'));
   });
 });
