@@ -110,9 +110,11 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const codeLines = records.slice(dataStart - codeRows, dataStart).map((r) => r.fields.join(' '));
   const publisher = guessPublisher({ headers, metadataLines: [...metadataLines, ...codeLines], footerLines, packed: packed > 1, flaggedCells });
   // The cells as their values will be read: a flag after a number (`12.3 p`) is not part of it.
-  const cells = conventionsOf(publisher).valueFlags ? head.map((row) => row.map((c) => (isFlaggedCell(c) ? splitFlag(c.trim()).text : c))) : head;
+  const conventions = conventionsOf(publisher);
+  const cells = conventions.valueFlags ? head.map((row) => row.map((c) => (isFlaggedCell(c) ? splitFlag(c.trim()).text : c))) : head;
   const decimal = guessDecimalMark(cells, delimiter);
-  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ','));
+  const marks = { missing: conventions.missingMarkers, zero: conventions.zeroMarkers };
+  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks));
   if (packedNames) {
     packedNames.forEach((name, i) => (decision.roles[i] = packedRole(name)));
     if (decision.roles.includes('entity')) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.entityGuessed' && w !== 'sniff.noEntity');

@@ -31,7 +31,15 @@ const YEAR_RE = /[0-9０-９]{4}/;
 /** A period spelling or a date (dates.ts): the sniffer asks whether a text names a period, the load which. */
 export const isPeriodText = (text: string) => YEAR_RE.test(text) && (parsePeriod(text) !== null || parseDate(text) !== null);
 
-export function profileColumns(headers: readonly string[], rows: readonly string[][], decimalComma = false): Profile[] {
+/** The publisher's own marks (publishers.ts): `x` is missing, `-` zero, for Destatis. */
+export interface CellMarks {
+  missing: readonly string[];
+  zero: readonly string[];
+}
+const NO_MARKS: CellMarks = { missing: [], zero: [] };
+
+export function profileColumns(headers: readonly string[], rows: readonly string[][], decimalComma = false, marks: CellMarks = NO_MARKS): Profile[] {
+  const isMark = (list: readonly string[], cell: string) => list.length > 0 && list.includes(cell.trim().toLowerCase());
   return headers.map((header, index) => {
     const p: Profile = {
       index,
@@ -46,10 +54,11 @@ export function profileColumns(headers: readonly string[], rows: readonly string
     };
     for (const row of rows.slice(0, PROFILE_ROWS)) {
       const cell = row[index] ?? '';
-      if (cell === '' || isMissing(cell)) continue;
+      const zero = isMark(marks.zero, cell);
+      if (cell === '' || (!zero && (isMissing(cell) || isMark(marks.missing, cell)))) continue;
       if (p.filled === PROFILE_CELLS) break;
       p.filled++;
-      if (parseNumber(decimalComma ? swapDecimalMarks(cell) : cell) !== null) p.numbers++;
+      if (zero || parseNumber(decimalComma ? swapDecimalMarks(cell) : cell) !== null) p.numbers++;
       if (isPeriodText(cell)) p.periods++;
     }
     return p;
