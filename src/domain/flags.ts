@@ -7,13 +7,16 @@
  * compatible; group 1 is the flag. Upper case is left alone: `12 EUR` is not flagged, and a
  * Eurostat flag is never upper case.
  */
-export const FLAG_SUFFIX_RE = '[ \\t\\x{00a0}]+([a-z]{1,3})[ \\t\\x{00a0}]*$';
-const FLAG_SUFFIX = /[ \t\u00a0]+([a-z]{1,3})[ \t\u00a0]*$/;
+export const FLAG_SUFFIX_RE = '[ \\t\\x{00a0}]+(@?[a-z]{1,3}|@[A-Z]{1,3})[ \\t\\x{00a0}]*$';
+const FLAG_SUFFIX = /[ \t\u00a0]+(@?[a-z]{1,3}|@[A-Z]{1,3})[ \t\u00a0]*$/;
 
-/** The value's text without its flag, and the flag ('' when there is none). */
+/**
+ * The value's text without its flag, and the flag ('' when there is none). Eurostat's SDMX 3
+ * exports write some flags as `@C`: kept as the letters, lower case (`c`, confidential).
+ */
 export function splitFlag(cell: string): { text: string; flag: string } {
   const m = FLAG_SUFFIX.exec(cell);
-  return m ? { text: cell.slice(0, m.index), flag: m[1] as string } : { text: cell, flag: '' };
+  return m ? { text: cell.slice(0, m.index), flag: (m[1] as string).replace('@', '').toLowerCase() } : { text: cell, flag: '' };
 }
 
 /** Flags with a documented meaning (Eurostat's list, shared by most SDMX publishers). */

@@ -56,6 +56,8 @@ const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
  * (`Thüringen` becomes `Th黵ingen`, `Région` `R間ion`); Chinese names are runs of ideographs. A
  * high byte before a delimiter or a space cannot start GB18030 at all.
  */
+const DATE_IDEOGRAPHS = '年月日季度第';
+
 function isLatin1(bytes: Uint8Array): boolean {
   let text: string;
   try {
@@ -66,7 +68,8 @@ function isLatin1(bytes: Uint8Array): boolean {
   let ideographs = 0;
   let alone = 0;
   for (let i = 0; i < text.length; i++) {
-    if (!CJK.test(text[i] as string)) continue;
+    // The ideographs of dates stand alone in Chinese text too (`2021年5月`): they tell nothing.
+    if (!CJK.test(text[i] as string) || DATE_IDEOGRAPHS.includes(text[i] as string)) continue;
     ideographs++;
     if (!CJK.test(text[i - 1] ?? '') && !CJK.test(text[i + 1] ?? '')) alone++;
   }

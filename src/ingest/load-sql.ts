@@ -244,7 +244,8 @@ function cellsViewSql(mapping: ImportMapping): string {
   const suffix = sqlString(FLAG_SUFFIX_RE);
   const { valueFlags, plainFlags } = conventionsOf(mapping.read.publisher);
   const text = valueFlags ? `regexp_replace(value_raw, ${suffix}, '')` : 'value_raw';
-  const given = valueFlags ? `COALESCE(NULLIF(regexp_extract(value_raw, ${suffix}, 1), ''), hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
+  const suffixFlag = `NULLIF(lower(replace(regexp_extract(value_raw, ${suffix}, 1), '@', '')), '')`;
+  const given = valueFlags ? `COALESCE(${suffixFlag}, hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
   const flag = plainFlags.length > 0 ? `CASE WHEN list_contains(${markerList(plainFlags)}, lower(${given})) THEN NULL ELSE ${given} END` : given;
   return `SELECT *, ${text} AS value_text, ${flag} AS flag FROM (${cellsSelect(mapping)}) cells`;
 }

@@ -114,7 +114,10 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const cells = conventions.valueFlags ? head.map((row) => row.map((c) => (isFlaggedCell(c) ? splitFlag(c.trim()).text : c))) : head;
   const decimal = guessDecimalMark(cells, delimiter);
   const marks = { missing: conventions.missingMarkers, zero: conventions.zeroMarkers };
-  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks));
+  // NBS' national databases (月度数据, 季度数据, 年度数据) hold the country's series: names across the
+  // top of one are indicators, never places (分省 databases are the ones with provinces).
+  const national = publisher === 'nbs' && metadataLines.some((l) => /^数据库[:：]\s*(?:月度|季度|年度)数据/.test(l));
+  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks), { sideways: !national });
   if (packedNames) {
     packedNames.forEach((name, i) => (decision.roles[i] = packedRole(name)));
     if (decision.roles.includes('entity')) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.entityGuessed' && w !== 'sniff.noEntity');

@@ -192,3 +192,66 @@ describe('a flag column', () => {
     expect(rows.map((r) => r.flag)).toEqual([null, 'P', 'E']);
   });
 });
+
+// Shapes found in real exports of these publishers (the files themselves are not ours to ship):
+// titles padded with delimiters, a label row over the header, several key columns, SDMX 3 flags.
+describe('shapes of real exports', () => {
+  it('NBS 月度数据 in GBK: padded metadata lines, 年月 periods down, indicators across, one national entity', async () => {
+    const text = [
+      '数据库：月度数据,,,',
+      '时间：最近3月,,,',
+      '时间,居民消费价格指数(上年同月=100),工业生产者出厂价格指数(上年同月=100),货币和准货币(M2)供应量期末值(亿元)',
+      '2021年5月,101.3,109.0,2275538.07',
+      '2021年4月,100.9,106.8,2262107.12',
+      '2021年3月,100.4,104.4,',
+      '注：货币供应量为期末数。,,,',
+      '数据来源：国家统计局,,,',
+    ].join('\r\n');
+    const { encodeGb18030 } = await import('../support/csv-gen');
+    const bytes = encodeGb18030(text);
+    expect(detectEncoding(bytes)).toBe('gb18030');
+    const r = sniff(decodePrefix(bytes, 'gb18030', 1 << 20), { complete: true });
+    expect(r).toMatchObject({ publisher: 'nbs', layout: 'wide-indicator', headerRow: 2, entity: { name: '全国' } });
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, bytes, 'up-nbs-month');
+    expect(result).toMatchObject({ rows: 8, rejected: 0, entities: 1, indicators: 3, periods: 3 });
+  });
+
+  it('Destatis: padded titles, a label row over the dates, several key columns naming the indicator', async () => {
+    const text = [
+      'GENESIS-Tabelle: 12421-0002',
+      'Vorausberechneter Bevölkerungsstand: Deutschland, Stichtag,;;;;;',
+      'Deutschland;;;;;',
+      'Vorausberechneter Bevölkerungsstand (1000);;;;;',
+      ';;;;Stichtag;Stichtag',
+      ';;;;31.12.2022;31.12.2023',
+      'BEV-VARIANTE-01;Geburten moderat (G2L2W1);männlich;unter 1 Jahr;385,8;388,5',
+      'BEV-VARIANTE-01;Geburten moderat (G2L2W1);männlich;1-Jährige;413,9;387,8',
+      'BEV-VARIANTE-01;Geburten moderat (G2L2W1);weiblich;unter 1 Jahr;366,2;368,1',
+      'BEV-VARIANTE-02;Geburten hoch (G3L2W2);männlich;unter 1 Jahr;401,0;409,7',
+      '__________',
+      '(C)opyright Statistisches Bundesamt (Destatis), 2024',
+    ].join('\r\n');
+    const r = sniff(text, { complete: true });
+    expect(r).toMatchObject({ publisher: 'destatis', layout: 'wide-period', headerRow: 5, decimal: ',' });
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, latin1(text), 'up-bev');
+    expect(result).toMatchObject({ rows: 8, rejected: 0, periods: 2 });
+  });
+
+  it('Eurostat SDMX 3 flags: `@C` after a value or the missing mark', async () => {
+    const text = ['freq,unit,nace_r2,geo\\TIME_PERIOD\t2021 \t2022 ', 'A,NR,I551,BE1\t: @C\t165994 @C', 'A,NR,I551,BE2\t12.5 e\t: '].join('\n');
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, new TextEncoder().encode(text), 'up-at-c');
+    expect(result).toMatchObject({ rows: 2, rejected: 0, flagged: 2 });
+    const rows = await engine.query<{ value: number; flag: string }>(`SELECT value, flag FROM observations WHERE dataset_id = 'up-at-c' ORDER BY value`);
+    expect(rows).toEqual([{ value: 12.5, flag: 'e' }, { value: 165994, flag: 'c' }]);
+  });
+
+  it('IMF WEO without its code columns is told by its footer; an OWID annotations column stays out', () => {
+    const weo = ['Country\tSubject Descriptor\tUnits\tScale\t2023\t2024', 'Chile\tGross domestic product, current prices\tU.S. dollars\tBillions\t335.533\t328.720', 'Peru\tGross domestic product, current prices\tU.S. dollars\tBillions\t267.603\t289.222', '', 'International Monetary Fund, World Economic Outlook Database, October 2024'].join('\r\n');
+    expect(sniff(weo, { complete: true }).publisher).toBe('imf');
+    const owid = ['Entity,Code,Year,Life expectancy,417485-annotations', ...Array.from({ length: 30 }, (_, i) => `World,OWID_WRL,${1990 + i},${60 + i / 10},`), 'Western Offshoots,,1820,40.1,"United States, Canada, Australia and New Zealand"'].join('\n');
+    expect(sniff(owid, { complete: true }).columns.map((c) => c.role)).toEqual(['entity', 'ignore', 'period', 'measure', 'ignore']);
+  });
+});

@@ -34,7 +34,26 @@ export function findHeader(records: readonly CsvRecord[], width: number): number
   const above = records[run[0] - 1];
   const first = records[run[0]] as CsvRecord;
   const headerAbove = above && Math.abs(above.fields.length - width) === 1 && nonEmpty(above) >= 2 && looksLikeHeader(above.fields);
-  return headerAbove && hasPlainNumber(first.fields) ? run[0] - 1 : run[0];
+  if (headerAbove && hasPlainNumber(first.fields)) return run[0] - 1;
+  // Title lines padded with delimiters to the table's width (Destatis' `Bevölkerung: …;;;;`, NBS'
+  // `数据库：月度数据,,,,,,`) begin the run: their text is in the first field alone, and a header
+  // names at least two columns.
+  let h = run[0];
+  const end = run[0] + run[1] - 1;
+  while (h < end && isPaddedTitle(records[h] as CsvRecord)) h++;
+  // Two header rows, the upper one a label over them all (`;Stichtag;Stichtag;…` over
+  // `;31.12.2000;31.12.2001;…`): the lower one names the columns.
+  const next = records[h + 1];
+  if (h < end && next && isGroupLabel(records[h] as CsvRecord) && nonEmpty(next) >= 2 && !hasPlainNumber(next.fields) && looksLikeHeader(next.fields)) h++;
+  return h;
+}
+
+const isPaddedTitle = (record: CsvRecord) => nonEmpty(record) === 1 && trimBlank(record.fields[0] ?? '') !== '';
+
+/** A row whose filled cells all say the same (`Stichtag` over every date): a label over a header. */
+function isGroupLabel(record: CsvRecord): boolean {
+  const filled = record.fields.map(trimBlank).filter((f) => f !== '');
+  return filled.length >= 2 && filled.every((f) => f === filled[0]);
 }
 
 /** A number that is not a period (`15.39`, `1,000`): found in data records, not in headers. */

@@ -54,6 +54,10 @@ function decideWidePeriod(profiles: readonly Profile[]): Decision | null {
     profiles[i]?.headerPeriod ? 'measure' : r,
   );
   fallbackEntity(profiles, roles, warnings);
+  // More text keys beside the entity and no indicator column (Destatis: variant, sex, age group):
+  // together they name the indicator, or every row of one entity would repeat the same key.
+  if (!roles.includes('indicator'))
+    for (const p of profiles) if (roles[p.index] === 'ignore' && !p.code && !p.note && isText(p)) roles[p.index] = 'indicator';
   return { layout: 'wide-period', roles, warnings };
 }
 
@@ -114,8 +118,9 @@ function decideKeyed(profiles: readonly Profile[]): Decision {
   };
 }
 
-export function decideLayout(profiles: readonly Profile[]): Decision {
-  const decision = decideWidePeriod(profiles) ?? decideWideEntity(profiles) ?? decideKeyed(profiles);
+/** `sideways: false` where the file cannot have entities across (an NBS national database). */
+export function decideLayout(profiles: readonly Profile[], options: { sideways?: boolean } = {}): Decision {
+  const decision = decideWidePeriod(profiles) ?? (options.sideways === false ? null : decideWideEntity(profiles)) ?? decideKeyed(profiles);
   if (decision.layout !== 'long' && !decision.roles.includes('measure')) decision.warnings.push('sniff.noMeasures');
   return decision;
 }

@@ -22,7 +22,8 @@ export interface Profile {
 }
 
 const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$)/i;
-const NOTE_RE = /^(?:备注|说明|注释|附注|注|来源|数据来源|资料来源|notes?|annotations?|comments?|remarks?|footnotes?|sources?|flags?)$/i;
+// OWID names its annotation columns after the chart (`417485-annotations`).
+const NOTE_RE = /^(?:备注|说明|注释|附注|注|来源|数据来源|资料来源|(?:.*[-_ ])?(?:notes?|annotations?|comments?|remarks?|footnotes?|sources?))$|^flags?$/i;
 /** Rows looked at to profile the columns, and filled cells per column: enough to see each column's kind. */
 const PROFILE_ROWS = 200;
 const PROFILE_CELLS = 50;

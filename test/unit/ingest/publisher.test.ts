@@ -14,6 +14,8 @@ describe('flags after values', () => {
     expect(splitFlag('12.3')).toEqual({ text: '12.3', flag: '' });
     expect(splitFlag('12 EUR')).toEqual({ text: '12 EUR', flag: '' });
     expect(splitFlag('12 abcd')).toEqual({ text: '12 abcd', flag: '' });
+    expect(splitFlag('165994 @C')).toEqual({ text: '165994', flag: 'c' });
+    expect(splitFlag(': @C')).toEqual({ text: ':', flag: 'c' });
   });
 
   it('counts as flagged only a number or `:` before the flag', () => {
