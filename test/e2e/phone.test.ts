@@ -1,0 +1,133 @@
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { closeBrowser, openPage, waitReady } from './support/app';
+
+afterAll(closeBrowser);
+
+// Phones, tablets and accessibility: every view at phone and tablet sizes, upright and sideways,
+// fits its width with every link of the navigation in reach; axe-core finds no WCAG 2.1 A/AA
+// violation on any view, in Chinese and in English; Present steps with a swipe.
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const VIEWS = ['/', '/district/d01', '/branch/b001', '/compare', '/data', '/settings', '/present'];
+const SIZES = [
+  { width: 360, height: 640 },
+  { width: 390, height: 844 },
+  { width: 430, height: 932 },
+  { width: 768, height: 1024 },
+  { width: 844, height: 390 },
+];
+
+async function ready(page: Page, view: string): Promise<void> {
+  await waitReady(page);
+  if (view === '/present') await page.waitForSelector('[data-testid=present][data-settled=true]', { timeout: 60_000 });
+  await page.evaluate(() => document.fonts.ready);
+}
+
+/** Elements past the right edge of the viewport, outside any box that scrolls them (a table's). */
+function overflowing(page: Page): Promise<{ docWidth: number; width: number; over: string[] }> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const over: string[] = [];
+    for (const el of document.querySelectorAll('body *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width === 0 || r.height === 0 || r.right <= width + 1) continue;
+      if (el.closest('details:not([open]) > :not(summary)')) continue;
+      let box = el.parentElement;
+      let scrolled = false;
+      for (; box && !scrolled; box = box.parentElement) {
+        const style = getComputedStyle(box);
+        scrolled = /(auto|scroll|hidden)/.test(style.overflowX) && box.getBoundingClientRect().right <= width + 1;
+      }
+      if (!scrolled) over.push(`${el.tagName.toLowerCase()}.${String(el.className).split(' ')[0]} ${Math.round(r.right)}`);
+    }
+    return { docWidth: document.documentElement.scrollWidth, width, over };
+  });
+}
+
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.evaluate(AXE);
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run: (o: unknown) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const result = await axe.run({ runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+    return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(' | ')}`);
+  });
+}
+
+describe('phones and tablets', () => {
+  for (const size of SIZES)
+    it(`every view fits ${size.width}×${size.height}, the navigation in reach`, async () => {
+      const w = await openPage('/', size);
+      for (const view of VIEWS) {
+        await w.page.goto(new URL(view, w.page.url()).href);
+        await ready(w.page, view);
+        const fit = await overflowing(w.page);
+        expect({ view, ...fit }).toEqual({ view, docWidth: size.width, width: size.width, over: [] });
+        if (view === '/present') continue;
+        // Every view's link is on the screen and big enough for a thumb where the screen is a phone's.
+        const links = await w.page.locator('nav.nav a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
+        expect(links).toHaveLength(4);
+        for (const r of links) {
+          expect(r.left >= 0 && r.right <= size.width + 1 && r.top >= 0 && r.bottom <= size.height + 1, `${view}: ${JSON.stringify(r)}`).toBe(true);
+          if (size.width <= 720) expect(r.height).toBeGreaterThanOrEqual(44);
+        }
+      }
+      expect(w.pageErrors).toEqual([]);
+      await w.context.close();
+    });
+
+  it('reaches every view from the tab bar on a phone', async () => {
+    const w = await openPage('/', { width: 390, height: 844 });
+    await waitReady(w.page);
+    for (const [link, path] of [['nav-compare', '/compare'], ['nav-data', '/data'], ['nav-overview', '/'], ['nav-present', '/present']] as const) {
+      await w.page.click(`[data-testid=${link}]`);
+      await w.page.waitForURL((u) => u.pathname === path);
+    }
+    await w.context.close();
+  });
+
+  it('steps Present with a swipe, and not with a scroll', async () => {
+    const w = await openPage('/present', { width: 390, height: 844 });
+    await ready(w.page, '/present');
+    const slide = w.page.locator('[data-testid=present-slide]');
+    expect(await slide.getAttribute('data-index')).toBe('0');
+    const swipe = (from: number, to: number) =>
+      w.page.evaluate(
+        ({ from, to }) => {
+          const stage = document.querySelector('.present__stage') as HTMLElement;
+          const at = (type: string, x: number) => stage.dispatchEvent(new PointerEvent(type, { pointerId: 7, pointerType: 'touch', clientX: x, clientY: 400, bubbles: true }));
+          at('pointerdown', from);
+          at('pointerup', to);
+        },
+        { from, to },
+      );
+    await swipe(320, 80);
+    await w.page.waitForSelector('[data-testid=present-slide][data-index="1"]');
+    await swipe(80, 320);
+    await w.page.waitForSelector('[data-testid=present-slide][data-index="0"]');
+    // A scroll is no swipe.
+    await w.page.evaluate(() => {
+      const stage = document.querySelector('.present__stage') as HTMLElement;
+      stage.dispatchEvent(new PointerEvent('pointerdown', { pointerId: 8, pointerType: 'touch', clientX: 200, clientY: 600, bubbles: true }));
+      stage.dispatchEvent(new PointerEvent('pointerup', { pointerId: 8, pointerType: 'touch', clientX: 170, clientY: 200, bubbles: true }));
+    });
+    expect(await slide.getAttribute('data-index')).toBe('0');
+    await w.context.close();
+  });
+});
+
+describe('accessibility', () => {
+  for (const locale of ['zh-CN', 'en'])
+    for (const size of [{ width: 390, height: 844 }, { width: 1366, height: 768 }])
+      it(`axe finds no WCAG 2.1 A/AA violation on any view (${locale}, ${size.width}×${size.height})`, async () => {
+        const w = await openPage('/', size, `localStorage.setItem('hqd.locale', ${JSON.stringify(locale === 'en' ? 'en' : 'zh-CN')})`);
+        for (const view of VIEWS) {
+          await w.page.goto(new URL(view, w.page.url()).href);
+          await ready(w.page, view);
+          expect({ view, violations: await axeViolations(w.page) }).toEqual({ view, violations: [] });
+        }
+        await w.context.close();
+      });
+});
