@@ -177,8 +177,10 @@ describe('hostile names, labels and units', () => {
     expect(name).toMatch(/\.csv$/);
     expect(name).not.toMatch(/[/\\]/);
     const [header, ...rows] = neutralisedRows(bytes);
-    expect(header).toEqual(['entity_id', 'entity', 'indicator_id', 'indicator', 'unit', 'period', 'value']);
+    expect(header).toEqual(['entity_id', 'entity', 'indicator_id', 'indicator', 'unit', 'period', 'value', 'flag']);
     expect(rows).toHaveLength(ROWS);
+    // The file flags no value.
+    expect(new Set(rows.map((r) => r[7]))).toEqual(new Set(['']));
     expect(sorted(new Set(rows.map((r) => r[0] as string)))).toEqual(sorted(ENTITIES.map(id)));
     expect(sorted(new Set(rows.map((r) => plain(r[1]))))).toEqual(sorted(ENTITIES));
     expect(sorted(new Set(rows.map((r) => r[2] as string)))).toEqual(sorted(INDICATORS.map((i) => id(i.name))));
