@@ -3,12 +3,13 @@
 // mark (`: c`); SDMX files and OECD exports give them a column of their own.
 
 /**
- * One to three lower-case letters after the value and a blank: the flag. RE2- and JavaScript-
- * compatible; group 1 is the flag. Upper case is left alone: `12 EUR` is not flagged, and a
- * Eurostat flag is never upper case.
+ * One to three lower-case letters after the value and a blank, or SDMX 3's `@C`: the flag (group
+ * 1). One pattern, written for RE2 (SQL) and for JavaScript. Other upper case is left alone:
+ * `12 EUR` is not flagged.
  */
-export const FLAG_SUFFIX_RE = '[ \\t\\x{00a0}]+(@?[a-z]{1,3}|@[A-Z]{1,3})[ \\t\\x{00a0}]*$';
-const FLAG_SUFFIX = /[ \t\u00a0]+(@?[a-z]{1,3}|@[A-Z]{1,3})[ \t\u00a0]*$/;
+const FLAG_LETTERS = '(@?[a-z]{1,3}|@[A-Z]{1,3})';
+export const FLAG_SUFFIX_RE = `[ \\t\\x{00a0}]+${FLAG_LETTERS}[ \\t\\x{00a0}]*$`;
+const FLAG_SUFFIX = new RegExp(`[ \\t\\u00a0]+${FLAG_LETTERS}[ \\t\\u00a0]*$`);
 
 /**
  * The value's text without its flag, and the flag ('' when there is none). Eurostat's SDMX 3

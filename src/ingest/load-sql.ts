@@ -24,12 +24,6 @@ const col = (i: number) => `c${i}`;
 // reads as NULL, which is how a short record is told from one with empty cells at its end.
 const ABSENT = '\u0001\u0002';
 
-/**
- * Why a staged record is not read as a whole: `shortRow` when its last usual field is absent
- * (`read.fields`, unknown for mappings saved before), `longRow` when a filled field lies past the
- * header (DuckDB keeps the first one in the overflow column and drops the rest). Reading such a
- * record would take its values from the wrong columns: `南港区,2023,得分,1,234` is not 1.
- */
 /** Keys packed into the first field (`freq,unit,geo\TIME_PERIOD`): 1 when nothing is packed. */
 const packedKeys = (mapping: ImportMapping) => Math.max(1, Math.floor(mapping.read.packed ?? 1));
 const PACKED = 'hqd_packed';
@@ -43,6 +37,12 @@ function fieldColumn(mapping: ImportMapping, i: number): string {
   return packed > 1 && i === 0 ? PACKED : col(i === 0 ? 0 : i + packed - 1);
 }
 
+/**
+ * Why a staged record is not read as a whole: `shortRow` when its last usual field is absent
+ * (`read.fields`, unknown for mappings saved before), `longRow` when a filled field lies past the
+ * header (DuckDB keeps the first one in the overflow column and drops the rest). Reading such a
+ * record would take its values from the wrong columns: `南港区,2023,得分,1,234` is not 1.
+ */
 function shapeSql(mapping: ImportMapping): string {
   const overflow = col(mapping.columns.length);
   const fileFields = mapping.columns.length - packedKeys(mapping) + 1;

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage, waitReady, type PageWatch } from './support/app';
 import { GUARD_SCRIPT, hoverCharts, takeTooltips } from './support/guard';
+import { EUROSTAT_POPULATION } from '../support/publisher-files';
 
 afterAll(closeBrowser);
 
@@ -9,14 +10,6 @@ afterAll(closeBrowser);
 // shown (import summary, chart table, tooltip, CSV exports); a Destatis table is proposed as
 // Destatis, and switching the preset changes how it is read.
 
-const EUROSTAT = [
-  'freq,indic_de,geo\\TIME_PERIOD\t2014 \t2015 \t2016 ',
-  'A,JAN,AT\t8507786 \t8584926 \t8700471 ',
-  'A,JAN,BE\t11180840 \t11237274 \t11311117 ',
-  'A,JAN,DE\t80767463 \t81197537 b\t82175684 ',
-  'A,JAN,EL\t: \t10858018 \t10783748 p',
-  'A,JAN,FR\t66165980 bep\t66458153 e\t: c',
-].join('\n');
 
 const DESTATIS = [
   'GENESIS-Tabelle: 52411-0010',
@@ -41,7 +34,7 @@ describe('publisher files', () => {
   it('imports a Eurostat TSV with its flags, and shows each flag in the table view, the tooltip and the CSVs', async () => {
     const w = await openPage('/data', { width: 1366, height: 768 }, GUARD_SCRIPT);
     await waitReady(w.page);
-    await w.page.setInputFiles('[data-testid=import-input]', [file('estat_demo_pjan.tsv', EUROSTAT)]);
+    await w.page.setInputFiles('[data-testid=import-input]', [file('estat_demo_pjan.tsv', EUROSTAT_POPULATION)]);
     const summary = w.page.locator('[data-testid=import-summary]');
     await summary.waitFor({ timeout: 30_000 });
     // Packed keys and flags were read without a question: no review was needed.

@@ -2,18 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
 import { sniff } from '../../src/ingest/sniff';
+import { EUROSTAT_POPULATION } from '../support/publisher-files';
 
 // Eurostat's TSV download: the keys of each row packed in its first field, one column per period
 // (headers with a trailing blank), `:` for a value not available, flags after the number.
 
-const POPULATION = [
-  'freq,indic_de,geo\\TIME_PERIOD\t2014 \t2015 \t2016 ',
-  'A,JAN,AT\t8507786 \t8584926 \t8700471 ',
-  'A,JAN,BE\t11180840 \t11237274 \t11311117 ',
-  'A,JAN,DE\t80767463 \t81197537 b\t82175684 ',
-  'A,JAN,EL\t: \t10858018 \t10783748 p',
-  'A,JAN,FR\t66165980 bep\t66458153 e\t: c',
-].join('\n');
 
 const GDP = [
   'freq,unit,na_item,geo\\TIME_PERIOD\t2022 \t2023 ',
@@ -38,7 +31,7 @@ const rowsOf = (datasetId: string) =>
 
 describe('a Eurostat TSV file', () => {
   it('is proposed as Eurostat, with its packed keys as columns of their own', () => {
-    const result = sniff(POPULATION, { complete: true, fileName: 'tps00001.tsv' });
+    const result = sniff(EUROSTAT_POPULATION, { complete: true, fileName: 'tps00001.tsv' });
     expect(result.publisher).toBe('eurostat');
     expect(result.packed).toBe(3);
     expect(result.layout).toBe('wide-period');
@@ -56,7 +49,7 @@ describe('a Eurostat TSV file', () => {
 
   it('imports every value with its flag, and a flagged missing mark as no value', async () => {
     const engine = await sampleEngine();
-    const { result } = await importBytes(engine, new TextEncoder().encode(POPULATION), 'up-estat');
+    const { result } = await importBytes(engine, new TextEncoder().encode(EUROSTAT_POPULATION), 'up-estat');
     expect(result).toMatchObject({ rows: 13, rejected: 0, flagged: 4, entities: 5, indicators: 1, periods: 3 });
     const rows = await engine.query<Row>(rowsOf('up-estat'));
     const flagged = rows.filter((r) => r.flag !== null).map((r) => [r.entity, r.period, r.value, r.flag]);
@@ -87,7 +80,7 @@ describe('a Eurostat TSV file', () => {
 
   it('refuses the flagged values as numbers when the person reads it as a generic file', async () => {
     const engine = await sampleEngine();
-    const { result } = await importBytes(engine, new TextEncoder().encode(POPULATION), 'up-generic', (m) => (m.read.publisher = 'generic'));
+    const { result } = await importBytes(engine, new TextEncoder().encode(EUROSTAT_POPULATION), 'up-generic', (m) => (m.read.publisher = 'generic'));
     expect(result.flagged).toBe(0);
     expect(result.rejects.map((r) => r.value)).toEqual(['81197537 b', '10783748 p', '66165980 bep', '66458153 e', ': c']);
   });
