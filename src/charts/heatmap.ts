@@ -53,7 +53,6 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
     emphasis: { itemStyle: { borderColor: INK[input.theme], borderWidth: 2 } },
   });
   return {
-    aria: { enabled: true },
     animation: false,
     grid: { left: 8, right: 8, top: 8, bottom: 8, containLabel: true },
     tooltip: {

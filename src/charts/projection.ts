@@ -31,7 +31,6 @@ export function buildProjectionOption(input: ProjectionInput): EChartsCoreOption
   const top = Math.max(...data.map((d) => d[1]), input.target ?? -Infinity, input.projection?.value ?? -Infinity);
   const fmt = (v: number) => formatValue(v, input.decimals, input.unit, input.locale);
   return {
-    aria: { enabled: true },
     animation: false,
     grid: { left: 8, right: 16, top: 28, bottom: 4, containLabel: true },
     tooltip: {

@@ -44,7 +44,6 @@ export function buildRankingOption(input: RankingInput): EChartsCoreOption {
   const inside = (value: number) => axisMax > 0 && value / axisMax > 0.25;
   const labelOf = (row: RankingRow) => `${ranked.indexOf(row) + 1}. ${row.name}${row.periodNote ? ` (${row.periodNote})` : ''}`;
   return {
-    aria: { enabled: true },
     animation: false,
     grid: { left: 8, right: big ? 40 : 24, top: 24, bottom: 8, containLabel: true },
     tooltip: {

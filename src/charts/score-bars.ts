@@ -22,7 +22,6 @@ export function buildScoreBarsOption(input: ScoreBarsInput): EChartsCoreOption {
     return v === undefined ? null : roundTo(v, 1);
   };
   return {
-    aria: { enabled: true },
     animation: false,
     grid: { left: 8, right: 40, top: 28, bottom: 4, containLabel: true },
     legend: { top: 0, textStyle: { fontSize: big ? 16 : 12 } },

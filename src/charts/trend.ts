@@ -91,7 +91,6 @@ export function buildTrendOption(input: TrendInput): EChartsCoreOption {
       : {}),
   }));
   return {
-    aria: { enabled: true },
     animation: false,
     // The legend stands at the right, one entity per line, so ten districts never wrap or page.
     grid: { left: 8, right: big ? 170 : 112, top: big ? 40 : 28, bottom: 8, containLabel: true },

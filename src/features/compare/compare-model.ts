@@ -1,12 +1,13 @@
 import { buildRankingOption, rankRows } from '../../charts/ranking';
 import { buildTrendOption, seriesByEntity, trendPointCount, trendTable } from '../../charts/trend';
 import { flagLabel } from '../../format/flag';
-import { formatValue } from '../../format/number';
+import { formatChange, formatValue } from '../../format/number';
 import { periodLabel } from '../../format/period';
 import { compareRows, sinceStart, withinYears, type CompareRow } from '../../queries/compare';
 import type { IndicatorInfo } from '../../queries/indicators';
 import type { SeriesPoint } from '../../queries/series';
 import type { ChartModel } from '../../ui/charts/chart-table';
+import { describeLines, describeRanking, trendLines } from '../../ui/charts/describe';
 import { nameIn, type Labels } from '../../ui/labels';
 
 // Compare as data: one indicator, any entities, a year range, in five ways to look.
@@ -69,6 +70,9 @@ export function buildCompare(input: CompareInput): CompareModel | null {
   const title = `${nameIn(i, labels.locale)}${input.change ? ` · ${t('compare.changeMode')}` : ''}`;
   const source = t('overview.source', { sources: input.datasetNames(i.dataset_ids.split(',')) });
 
+  // In change mode every value is a change since the start: signed, in points for rates.
+  const fmt = (v: number) => (input.change ? formatChange(v, i.decimals, i.unit, labels.locale) : formatValue(v, i.decimals, i.unit, labels.locale));
+  const target = input.change ? null : i.target;
   const line = trendChart(i, input, inRange, periods, label);
   const lineModel: ChartModel = {
     title,
@@ -76,6 +80,7 @@ export function buildCompare(input: CompareInput): CompareModel | null {
     option: line.option,
     points: line.points,
     table: trendTable(periods, line.lines, t('overview.period'), label),
+    description: describeLines(trendLines(periods, line.lines), fmt, labels, label, target),
   };
 
   const ranked = rows.map((r) => ({ id: r.entityId, name: r.name, value: input.change ? r.change : r.end }));
@@ -85,6 +90,7 @@ export function buildCompare(input: CompareInput): CompareModel | null {
     option: buildRankingOption({ rows: ranked, direction: i.direction, unit: i.unit, decimals: i.decimals, target: input.change ? null : i.target, targetLabel: '', locale: labels.locale, theme: 'light' }),
     points: ranked.length,
     table: { columns: ['#', t('compare.entity'), title], rows: rankRows(ranked, i.direction).map((r, n) => [n + 1, r.name, r.value]) },
+    description: describeRanking(rankRows(ranked, i.direction), fmt, labels, target),
   };
 
   const ends = rows.flatMap((r) => [
@@ -92,20 +98,28 @@ export function buildCompare(input: CompareInput): CompareModel | null {
     { entity_id: r.entityId, name: r.name, period: 'end', value: input.change ? r.change : r.end },
   ]);
   const first = rows[0];
-  const slope = trendChart(i, input, ends, ['start', 'end'], (p) =>
-    p === 'start' ? `${t('compare.start')} ${first ? label(first.startPeriod) : ''}` : `${t('compare.end')} ${first ? label(first.endPeriod) : ''}`,
-  );
+  const slopeLabel = (p: string) => (p === 'start' ? `${t('compare.start')} ${first ? label(first.startPeriod) : ''}` : `${t('compare.end')} ${first ? label(first.endPeriod) : ''}`);
+  const slope = trendChart(i, input, ends, ['start', 'end'], slopeLabel);
   const slopeModel: ChartModel = {
     title: `${title} · ${t('compare.start')} → ${t('compare.end')}`,
     source,
     option: slope.option,
     points: slope.points,
     table: { columns: [t('compare.entity'), t('compare.start'), t('compare.end')], rows: rows.map((r) => [r.name, input.change ? 0 : r.start, input.change ? r.change : r.end]) },
+    description: describeLines(trendLines(['start', 'end'], slope.lines), fmt, labels, slopeLabel, target),
   };
 
   const multiples = line.lines.map((s) => {
     const own = trendChart(i, input, inRange.filter((p) => p.entity_id === s.id), periods, label);
-    return { id: s.id, chart: { title: s.name, source, option: own.option, points: own.points, table: trendTable(periods, [{ ...s, name: title }], t('overview.period'), label) } };
+    const chart: ChartModel = {
+      title: s.name,
+      source,
+      option: own.option,
+      points: own.points,
+      table: trendTable(periods, [{ ...s, name: title }], t('overview.period'), label),
+      description: describeLines(trendLines(periods, [s]), fmt, labels, label, target),
+    };
+    return { id: s.id, chart };
   });
 
   return { indicator: i, title, rows, line: lineModel, bar: barModel, slope: slopeModel, multiples };

@@ -14,6 +14,7 @@ import type { EntityScore } from '../../scoring/score';
 import { countStatuses, entityTrends, rankScores, scoreLevel } from '../../scoring/scorecard';
 import type { ScoringSettings } from '../../scoring/settings';
 import type { ChartModel } from '../../ui/charts/chart-table';
+import { describeLines, describeRanking, describeScoreGrid, trendLines } from '../../ui/charts/describe';
 import { categoryName, levelName, nameIn, type Labels } from '../../ui/labels';
 
 // The overview as data: what each tile, chart and table shows, from the catalog, the queried
@@ -108,7 +109,13 @@ export function trendChart(input: OverviewInput, focus: IndicatorInfo, level: st
     option: buildTrendOption(chart),
     points: trendPointCount(chart),
     table: trendTable(periods, kept, t('overview.period'), (p) => periodLabel(p, t)),
+    description: describeLines(trendLines(periods, kept), fmtOf(focus, labels), labels, (p) => periodLabel(p, t), focus.target, root),
   };
+}
+
+/** An indicator's values as its charts print them: its decimals and unit, in the locale. */
+function fmtOf(i: IndicatorInfo, labels: Labels): (v: number) => string {
+  return (v) => formatValue(v, i.decimals, i.unit, labels.locale);
 }
 
 export function rankingChart(input: OverviewInput, focus: IndicatorInfo, level: string, sources: string): ChartModel | null {
@@ -138,6 +145,7 @@ export function rankingChart(input: OverviewInput, focus: IndicatorInfo, level: 
       columns: ['#', level, `${nameIn(focus, labels.locale)}${focus.unit ? ` (${focus.unit})` : ''}`, t('overview.period')],
       rows: rows.map((r, n) => [n + 1, r.name, r.value, periodOf.get(r.id) ?? '']),
     },
+    description: describeRanking(rows, fmtOf(focus, labels), labels, focus.target),
   };
 }
 
@@ -158,6 +166,7 @@ export function heatmapChart(input: OverviewInput, scores: readonly EntityScore[
     cells.set(`${p.entity}|${p.indicatorId}`, { score: p.score, detail });
   }
   const chart = { rows, columns, cells, theme: 'light' as const, scoreLabel: t('score.score') };
+  const grid = rows.map((r) => ({ name: r.name, scores: columns.map((c) => cells.get(`${r.id}|${c.id}`)?.score ?? null) }));
   return {
     title: t('score.heatmapTitle', { level }),
     subtitle: t('score.heatmapNote'),
@@ -171,6 +180,7 @@ export function heatmapChart(input: OverviewInput, scores: readonly EntityScore[
         return cell ? roundTo(cell.score, 1) : null;
       })]),
     },
+    description: describeScoreGrid(grid, columns.map((c) => c.name), labels),
   };
 }
 

@@ -11,6 +11,7 @@ import type { IndicatorInfo } from '../../queries/indicators';
 import { kpiFigures } from '../../scoring/kpi';
 import type { EntityScore } from '../../scoring/score';
 import { countStatuses, entityTrends, scoreSiblings, weakestPart } from '../../scoring/scorecard';
+import { describeLines, describeScoreBars, describeScoreGrid, trendLines } from '../../ui/charts/describe';
 import type { ShowModel } from './present-model';
 
 // What each kind of slide draws, built for the slide on screen and the screen it is on.
@@ -74,7 +75,8 @@ export function heatmapSlide(show: ShowModel, screen: Screen) {
   const u = screen.unit;
   const column = (screen.width - 3.2 * u - 7 * u) / Math.max(1, columns.length);
   option.xAxis.axisLabel = { ...option.xAxis.axisLabel, rotate: 0, width: Math.floor(column - 6), overflow: 'break', lineHeight: Math.round(u * 1.25) };
-  return { option: option as EChartsCoreOption, points: heatmapPointCount(chart) };
+  const grid = rows.map((r) => ({ name: r.name, scores: columns.map((c) => cells.get(`${r.id}|${c.id}`)?.score ?? null) }));
+  return { option: option as EChartsCoreOption, points: heatmapPointCount(chart), description: describeScoreGrid(grid, columns.map((c) => c.name), show.input.labels) };
 }
 
 function scoreBars(show: ShowModel, score: EntityScore, screen: Screen) {
@@ -91,7 +93,14 @@ function scoreBars(show: ShowModel, score: EntityScore, screen: Screen) {
     averageLabel: show.input.labels.t('scorecard.average'),
     theme: 'dark',
   });
-  return { option: fit(option, screen), points: score.parts.length * 2, label: show.input.labels.t('scorecard.scoresTitle') };
+  const { labels } = show.input;
+  const description = describeScoreBars(
+    score.parts.map((p) => ({ indicator: show.indicatorNames.get(p.indicatorId) ?? p.indicatorId, own: p.score, average: average.get(p.indicatorId) ?? 0 })),
+    show.names.get(score.entityId) ?? score.entityId,
+    labels.t('scorecard.average'),
+    labels,
+  );
+  return { option: fit(option, screen), points: score.parts.length * 2, label: labels.t('describe.titled', { title: labels.t('scorecard.scoresTitle'), description }) };
 }
 
 export function districtSlide(show: ShowModel, id: string, screen: Screen) {
@@ -164,5 +173,6 @@ export function trendSlide(show: ShowModel, indicatorId: string, screen: Screen)
   const list = [...latest.filter((l) => l.emphasis), ...ranked.flatMap((r) => byId.get(r.id) ?? [])].map((l) => ({ ...l, colour: colour.get(l.id) ?? '' }));
   const option = buildTrendOption(chart) as Record<string, unknown>;
   const unlabelled = { ...option, legend: { show: false }, grid: { ...(option.grid as object), right: 24 } };
-  return { indicator: i, option: fit(unlabelled, screen), points: trendPointCount(chart), list };
+  const description = describeLines(trendLines(periods, series), (v) => formatValue(v, i.decimals, i.unit, labels.locale), labels, chart.periodLabel, i.target, root);
+  return { indicator: i, option: fit(unlabelled, screen), points: trendPointCount(chart), list, description };
 }

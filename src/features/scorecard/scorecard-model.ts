@@ -12,6 +12,7 @@ import { scoreLevel, scoreSiblings, weakestPart } from '../../scoring/scorecard'
 import type { ScoringSettings } from '../../scoring/settings';
 import { periodX, projectToTarget, type TrendStatus } from '../../scoring/trend';
 import type { ChartModel } from '../../ui/charts/chart-table';
+import { describeLines, describeScoreBars } from '../../ui/charts/describe';
 import { levelName, nameIn, type Labels } from '../../ui/labels';
 
 // A district's or branch's scorecard as data: its indices, a tile and a trend per indicator,
@@ -97,6 +98,12 @@ function scoreBars(input: ScorecardInput, own: EntityScore, peerScores: readonly
       columns: [t('scorecard.colIndicator'), name, peersName],
       rows: indicators.map((i) => [i.name, roundTo(own.parts.find((p) => p.indicatorId === i.id)?.score ?? 0, 1), roundTo(average.get(i.id) ?? 0, 1)]),
     },
+    description: describeScoreBars(
+      indicators.map((i) => ({ indicator: i.name, own: own.parts.find((p) => p.indicatorId === i.id)?.score ?? 0, average: average.get(i.id) ?? 0 })),
+      name,
+      peersName,
+      labels,
+    ),
   };
   return { chart, height: Math.max(220, 60 + own.parts.length * 30) };
 }
@@ -108,6 +115,8 @@ function trendCard(input: ScorecardInput, i: IndicatorInfo, rows: readonly Histo
   const projection = i.target !== null && i.target_year !== null ? projectToTarget(points, i.target, i.target_year, i.direction, input.settings) : null;
   const lastX = periodX(rows[rows.length - 1]?.period ?? '0');
   const name = nameIn(i, labels.locale);
+  const fmt = (v: number) => formatValue(v, i.decimals, i.unit, labels.locale);
+  const ahead = projection && projection.atX > lastX ? { atX: projection.atX, value: projection.projected } : null;
   const chart: ChartModel = {
     title: name,
     subtitle: projection ? t(`scorecard.status.${projection.status}`) : undefined,
@@ -119,7 +128,7 @@ function trendCard(input: ScorecardInput, i: IndicatorInfo, rows: readonly Histo
       points: rows,
       target: i.target,
       targetYear: i.target_year,
-      projection: projection && projection.atX > lastX ? { atX: projection.atX, value: projection.projected } : null,
+      projection: ahead,
       unit: i.unit,
       decimals: i.decimals,
       locale: labels.locale,
@@ -128,6 +137,10 @@ function trendCard(input: ScorecardInput, i: IndicatorInfo, rows: readonly Histo
       projectionLabel: t('scorecard.projection', { year: i.target_year ?? '' }),
       periodLabel: (p) => periodLabel(p, t),
     }),
+    description: [
+      describeLines([{ name: input.family.entity?.name ?? '', points: rows }], fmt, labels, (p) => periodLabel(p, t), i.target),
+      ahead && i.target_year !== null ? t('describe.projection', { year: i.target_year, value: fmt(ahead.value) }) : '',
+    ].filter(Boolean).join(labels.locale === 'en' ? ' ' : ''),
   };
   return { id: i.indicator_id, status: projection?.status ?? null, chart };
 }

@@ -31,4 +31,6 @@ export interface ChartModel {
   /** Values drawn: `data-points` on the panel, which the tests read. */
   points: number;
   table: ChartTable;
+  /** The main figures in words, for screen readers (describe.ts). */
+  description: string;
 }
