@@ -48,7 +48,7 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
   const cells = (data: [number, number, number][], color: string) => ({
     type: 'heatmap',
     data,
-    label: { show: true, color, fontSize: big ? 16 : 11, formatter: (p: { value: [number, number, number] }) => String(Math.round(p.value[2])) },
+    label: { show: true, color, fontSize: big ? 16 : 12, formatter: (p: { value: [number, number, number] }) => String(Math.round(p.value[2])) },
     itemStyle: { borderColor: big ? '#111a24' : '#ffffff', borderWidth: 2 },
     emphasis: { itemStyle: { borderColor: INK[input.theme], borderWidth: 2 } },
   });
@@ -74,7 +74,7 @@ export function buildHeatmapOption(input: HeatmapInput): EChartsCoreOption {
       position: 'top',
       axisTick: { show: false },
       axisLine: { show: false },
-      axisLabel: { interval: 0, rotate: input.columns.length > 8 ? 35 : 0, fontSize: big ? 16 : 11, color: MUTED[input.theme], width: 90, overflow: 'truncate' },
+      axisLabel: { interval: 0, rotate: input.columns.length > 8 ? 35 : 0, fontSize: big ? 16 : 12, color: MUTED[input.theme], width: 90, overflow: 'truncate' },
     },
     yAxis: {
       type: 'category',

@@ -47,10 +47,10 @@ export function buildProjectionOption(input: ProjectionInput): EChartsCoreOption
       min: Math.floor(Math.min(...xs)),
       max: Math.ceil(Math.max(...xs)),
       minInterval: 1,
-      axisLabel: { formatter: (v: number) => String(Math.round(v)), fontSize: big ? 16 : 11 },
+      axisLabel: { formatter: (v: number) => String(Math.round(v)), fontSize: big ? 16 : 12 },
       splitLine: { show: false },
     },
-    yAxis: { type: 'value', scale: true, max: top > 0 && input.unit === '%' && top <= 100 ? Math.min(100, niceCeil(top)) : undefined, axisLabel: { fontSize: big ? 16 : 11 } },
+    yAxis: { type: 'value', scale: true, max: top > 0 && input.unit === '%' && top <= 100 ? Math.min(100, niceCeil(top)) : undefined, axisLabel: { fontSize: big ? 16 : 12 } },
     series: [
       {
         id: 'actual',
@@ -65,7 +65,7 @@ export function buildProjectionOption(input: ProjectionInput): EChartsCoreOption
                 silent: true,
                 symbol: 'none',
                 lineStyle: { color: TARGET[input.theme], type: 'dashed', width: 1.5 },
-                label: { formatter: input.targetLabel, position: 'insideEndTop', color: TARGET[input.theme], fontSize: big ? 15 : 11 },
+                label: { formatter: input.targetLabel, position: 'insideEndTop', color: TARGET[input.theme], fontSize: big ? 15 : 12 },
                 data: [{ yAxis: input.target }],
               },
             }

@@ -35,10 +35,10 @@ export function buildScoreBarsOption(input: ScoreBarsInput): EChartsCoreOption {
         return tooltipElement(row?.name ?? '', items.map((i) => ({ label: i.seriesName, value: i.value === null ? '—' : String(i.value), color: i.color })));
       },
     },
-    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontSize: big ? 16 : 11 } },
+    xAxis: { type: 'value', min: 0, max: 100, axisLabel: { fontSize: big ? 16 : 12 } },
     yAxis: { type: 'category', data: rows.map((r) => r.name), axisTick: { show: false }, axisLabel: { fontSize: big ? 16 : 12, color: MUTED[input.theme], width: 120, overflow: 'truncate' } },
     series: [
-      { name: input.ownLabel, type: 'bar', data: rows.map((r) => value(input.own, r.id)), itemStyle: { color: palette[0] }, barMaxWidth: 12, label: { show: true, position: 'right', fontSize: big ? 14 : 10 } },
+      { name: input.ownLabel, type: 'bar', data: rows.map((r) => value(input.own, r.id)), itemStyle: { color: palette[0] }, barMaxWidth: 12, label: { show: true, position: 'right', fontSize: big ? 14 : 12 } },
       { name: input.averageLabel, type: 'bar', data: rows.map((r) => value(input.average, r.id)), itemStyle: { color: '#b7c3d0' }, barMaxWidth: 12 },
     ],
   };
