@@ -18,7 +18,10 @@ const SIZES = [
   { width: 390, height: 844, locale: 'zh-CN' },
   { width: 430, height: 932, locale: 'zh-CN' },
   { width: 768, height: 1024, locale: 'zh-CN' },
+  { width: 640, height: 360, locale: 'zh-CN' },
   { width: 844, height: 390, locale: 'zh-CN' },
+  { width: 932, height: 430, locale: 'en' },
+  { width: 1024, height: 768, locale: 'zh-CN' },
 ];
 const inLocale = (locale: string) => `localStorage.setItem('hqd.locale', ${JSON.stringify(locale)})`;
 
