@@ -123,6 +123,25 @@ describe('phones and tablets', () => {
     expect(await slide.getAttribute('data-index')).toBe('0');
     await w.context.close();
   });
+
+  it('in a browser without full screen or wake lock (an in-app browser), offers no dead button and says why the screen may sleep', async () => {
+    const without = `for (const k of ['requestFullscreen', 'webkitRequestFullscreen', 'webkitRequestFullScreen']) delete Element.prototype[k];
+      delete Navigator.prototype.wakeLock;`;
+    const w = await openPage('/present', { width: 390, height: 844 }, without);
+    await ready(w.page, '/present');
+    expect(await w.page.locator('[data-testid=present-fullscreen]').count()).toBe(0);
+    await w.page.locator('[data-testid=present-settings]').click();
+    const panel = w.page.locator('[data-testid=present-settings-panel]');
+    expect(await panel.innerText()).toContain('此浏览器不支持，请在系统设置中关闭自动休眠');
+    // The same page with both APIs has the button, and the panel says no such thing.
+    const full = await openPage('/present', { width: 390, height: 844 });
+    await ready(full.page, '/present');
+    expect(await full.page.locator('[data-testid=present-fullscreen]').count()).toBe(1);
+    await full.page.locator('[data-testid=present-settings]').click();
+    expect(await full.page.locator('[data-testid=present-settings-panel]').innerText()).not.toContain('此浏览器不支持');
+    expect([...w.pageErrors, ...full.pageErrors]).toEqual([]);
+    await Promise.all([w.context.close(), full.context.close()]);
+  });
 });
 
 describe('accessibility', () => {

@@ -24,6 +24,11 @@ const MAX_LAGGING = 3;
 const WIDE = 21 / 9;
 
 /** The screen: its type unit in px (Present's CSS uses the same rule), width, and aspect ratio. */
+/** A phone or tablet held upright: the CSS of Present's upright layout, `(max-width: 900px) and (orientation: portrait)`. */
+export function isUpright(screen: Pick<Screen, 'width' | 'wide'>): boolean {
+  return screen.width <= 900 && screen.wide < 1;
+}
+
 export interface Screen {
   unit: number;
   width: number;
@@ -71,10 +76,14 @@ export function heatmapSlide(show: ShowModel, screen: Screen) {
   for (const p of parts) cells.set(`${p.entity}|${p.indicatorId}`, { score: p.score, detail: '' });
   const chart = { rows, columns, cells, theme: 'dark' as const, scoreLabel: show.input.labels.t('score.score') };
   const option = fit(buildHeatmapOption(chart), screen) as { xAxis: { axisLabel: Record<string, unknown> } };
-  // Indicator names stand upright and wrap within their column instead of slanting and being cut.
+  // On a wall, indicator names stand level and wrap within their column instead of slanting and
+  // being cut. A phone or tablet held upright has columns too narrow for that (a name broke into a
+  // character per line): there they slant, whole, over the heatmap that scrolls sideways.
   const u = screen.unit;
   const column = (screen.width - 3.2 * u - 7 * u) / Math.max(1, columns.length);
-  option.xAxis.axisLabel = { ...option.xAxis.axisLabel, rotate: 0, width: Math.floor(column - 6), overflow: 'break', lineHeight: Math.round(u * 1.25) };
+  option.xAxis.axisLabel = isUpright(screen)
+    ? { ...option.xAxis.axisLabel, rotate: 40, width: undefined, overflow: 'none' }
+    : { ...option.xAxis.axisLabel, rotate: 0, width: Math.floor(column - 6), overflow: 'break', lineHeight: Math.round(u * 1.25) };
   const grid = rows.map((r) => ({ name: r.name, scores: columns.map((c) => cells.get(`${r.id}|${c.id}`)?.score ?? null) }));
   return { option: option as EChartsCoreOption, points: heatmapPointCount(chart), description: describeScoreGrid(grid, columns.map((c) => c.name), show.input.labels) };
 }
