@@ -107,6 +107,25 @@ describe('phones and tablets', () => {
       await w.context.close();
     });
 
+  it('scrolls wide tables in their own box on a phone, the first column kept in view', async () => {
+    const w = await openPage('/', { width: 390, height: 844 });
+    for (const [view, table] of [['/data', '.datasets__table'], ['/settings', 'table.sticky-first'], ['/district/d01', '.descendants__table']] as const) {
+      await w.page.goto(new URL(view, w.page.url()).href);
+      await ready(w.page, view);
+      const kept = await w.page.locator(table).first().evaluate((el) => {
+        let box = el.parentElement;
+        while (box && !/(auto|scroll)/.test(getComputedStyle(box).overflowX)) box = box.parentElement;
+        if (!box || box.scrollWidth <= box.clientWidth) return { scrolls: false, kept: false };
+        const cell = el.querySelector('tbody tr td') as HTMLElement;
+        const before = cell.getBoundingClientRect().left;
+        box.scrollLeft = box.scrollWidth;
+        return { scrolls: box.scrollLeft > 0, kept: Math.abs(cell.getBoundingClientRect().left - before) < 1 };
+      });
+      expect({ view, ...kept }).toEqual({ view, scrolls: true, kept: true });
+    }
+    await w.context.close();
+  });
+
   it('reaches every view from the tab bar on a phone', async () => {
     const w = await openPage('/', { width: 390, height: 844 });
     await waitReady(w.page);
