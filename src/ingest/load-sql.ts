@@ -5,6 +5,7 @@ import { FLAG_SUFFIX_RE } from '../domain/flags';
 import { periodMapSql } from '../domain/period-sql';
 import { conventionsOf } from '../domain/publishers';
 import { trimBlank } from '../domain/text';
+import { SCALE_RE } from './roles';
 
 // Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
 //   stage     read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
@@ -136,6 +137,21 @@ function indicatorColumn(mapping: ImportMapping): string {
 }
 
 /**
+ * The unit key: its column, or IMF's `Scale` before `Units` as one unit (`Billions` and `U.S.
+ * dollars` → `billion U.S. dollars`; the scale `Units` says nothing and is left out).
+ */
+function unitColumn(mapping: ImportMapping): string {
+  const units = mapping.columns.flatMap((c, i) => (c.role === 'unit' ? [{ scale: SCALE_RE.test(trimBlank(c.name)), i }] : []));
+  if (units.length < 2) return keyColumn(mapping, 'unit');
+  const part = (u: { scale: boolean; i: number }) => {
+    const text = `NULLIF(hqd_trim(${col(u.i)}), '')`;
+    return u.scale ? `CASE lower(${text}) WHEN 'billions' THEN 'billion' WHEN 'millions' THEN 'million' WHEN 'thousands' THEN 'thousand' WHEN 'units' THEN NULL ELSE ${text} END` : text;
+  };
+  const ordered = [...units.filter((u) => u.scale), ...units.filter((u) => !u.scale)];
+  return `NULLIF(concat_ws(' ', ${ordered.map(part).join(', ')}), '')`;
+}
+
+/**
  * One row per value cell: `rec` (0-based data record), raw key texts, raw value, source column by
  * name and by position (`col`: two columns of a wide file can carry one key, `2023` and `2023年`).
  */
@@ -145,7 +161,7 @@ export function cellsSelect(mapping: ImportMapping): string {
     branch: keyColumn(mapping, 'branch'),
     indicator: indicatorColumn(mapping),
     period: keyColumn(mapping, 'period'),
-    unit: keyColumn(mapping, 'unit'),
+    unit: unitColumn(mapping),
   };
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);
   if (keys.entity.startsWith('CAST(NULL') && mapping.entity?.name) keys.entity = sqlString(mapping.entity.name);

@@ -8,10 +8,21 @@ const ROLE_PATTERNS: [ColumnRole, RegExp][] = [
   ['indicator', /^(indicator_id|indicator|indicator name|series name|subject descriptor|指标|指标名称|指标代码)$/i],
   ['period', /^(period|year|date|time|年份|年度|时间|期间|统计期|季度|月份|ref_date)$/i],
   ['value', /^(value|obs_value|数值|值|数据)$/i],
-  ['unit', /^(unit|units|unit_measure|计量单位|单位)$/i],
+  ['unit', /^(unit|units|unit_measure|计量单位|单位|scale)$/i],
   // INSEE puts a `Codes` column (A normal, P provisional, …) after each series.
   ['flag', /^(flag|flags|flag codes|codes|obs_status|obs_flag|标记|数据标记)$/i],
 ];
+
+/**
+ * IMF's `Scale` (Billions, Millions) is a second unit column, read with `Units` as one unit
+ * ("billion U.S. dollars"): the one role a file may give two columns.
+ */
+export const SCALE_RE = /^scale$/i;
+
+/** Whether a column of `role` may take it when an earlier column already has it. */
+export function roleRepeats(role: ColumnRole, header: string): boolean {
+  return role === 'unit' && SCALE_RE.test(trimBlank(header));
+}
 
 export function guessRole(header: string): ColumnRole {
   const text = trimBlank(header);
@@ -24,7 +35,7 @@ export function guessLongColumns(headers: readonly string[]): ColumnMapping[] {
   const taken = new Set<ColumnRole>();
   return headers.map((name) => {
     const role = guessRole(name);
-    if (role === 'ignore' || taken.has(role)) return { name: trimBlank(name), role: 'ignore' };
+    if (role === 'ignore' || (taken.has(role) && !roleRepeats(role, name))) return { name: trimBlank(name), role: 'ignore' };
     taken.add(role);
     return { name: trimBlank(name), role };
   });

@@ -103,7 +103,7 @@ describe('Destatis', () => {
 });
 
 describe('IMF World Economic Outlook', () => {
-  it('ignores the estimates column and the footer, and reads n/a as missing', async () => {
+  it('ignores the estimates column and the footer, reads n/a as missing, and puts the scale in the unit', async () => {
     const bytes = latin1(WEO);
     const encoding = detectEncoding(bytes);
     const r = sniff(decodePrefix(bytes, encoding, 1 << 20), { complete: true });
@@ -112,6 +112,7 @@ describe('IMF World Economic Outlook', () => {
       ['Country', 'entity'],
       ['Subject Descriptor', 'indicator'],
       ['Units', 'unit'],
+      ['Scale', 'unit'],
       ['2021', 'measure'],
       ['2022', 'measure'],
       ['2023', 'measure'],
@@ -121,10 +122,12 @@ describe('IMF World Economic Outlook', () => {
     expect(result).toMatchObject({ rows: 8, rejected: 0, entities: 3, indicators: 2, periods: 3 });
     const rows = await rowsOf(engine, 'up-weo');
     expect(rows.filter((r) => r.entity === "Côte d'Ivoire").map((r) => [r.unit, r.period, r.value])).toEqual([
-      ['National currency', '2021', 39756.46],
-      ['National currency', '2022', 42989.58],
-      ['National currency', '2023', 46787.97],
+      ['billion National currency', '2021', 39756.46],
+      ['billion National currency', '2022', 42989.58],
+      ['billion National currency', '2023', 46787.97],
     ]);
+    // No scale: the unit alone, with no stray space.
+    expect(new Set(rows.filter((r) => r.entity === 'Albania').map((r) => r.unit))).toEqual(new Set(['Percent change']));
   });
 });
 

@@ -1,6 +1,6 @@
 import type { ColumnRole, Layout } from '../../domain/mapping';
 import { splitNameUnit } from '../load-sql';
-import { guessLongColumns } from '../roles';
+import { guessLongColumns, roleRepeats } from '../roles';
 import { canMeasure, isEmptyColumn, isNumeric, isPeriodic, isText, type Profile } from './profile';
 import type { SniffWarning } from './types';
 
@@ -17,7 +17,7 @@ function keyRolesByHeader(profiles: readonly Profile[], allowed: readonly Column
   const taken = new Set<ColumnRole>();
   return profiles.map((p) => {
     const role = p.headerRole;
-    if (!allowed.includes(role) || taken.has(role)) return 'ignore';
+    if (!allowed.includes(role) || (taken.has(role) && !roleRepeats(role, p.header))) return 'ignore';
     taken.add(role);
     return role;
   });
