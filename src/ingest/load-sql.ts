@@ -89,10 +89,13 @@ export function raggedSql(mapping: ImportMapping): string {
  * Header text → indicator name and unit: `第二产业比重_%`, `GDP(亿元)`, `人口（万人）`. The `s` flag:
  * a name may hold a line break (a wrapped spreadsheet header, `城镇\n人口(万人)`).
  */
+/** Words in brackets that qualify a series rather than measure it: OWID's `Population (historical estimates)`. */
+const QUALIFIER_RE = /^(?:historical|historic|historical estimates|estimates?|estimated|projected|projections?|provisional|revised|forecasts?|nominal|real|total|adjusted|seasonally adjusted|trend)$/i;
+
 export function splitNameUnit(header: string): { name: string; unit: string } {
   const text = trimBlank(header);
   const bracket = /^(.+?)\s*[(（\[]([^()（）[\]]{1,12})[)）\]]$/s.exec(text);
-  if (bracket) return { name: trimBlank(bracket[1] as string), unit: trimBlank(bracket[2] as string) };
+  if (bracket && !QUALIFIER_RE.test(trimBlank(bracket[2] as string))) return { name: trimBlank(bracket[1] as string), unit: trimBlank(bracket[2] as string) };
   const underscore = /^(.+)_([^_]{1,8})$/s.exec(text);
   // Latin units are short (USD, kg, km): a longer word after an underscore is part of a snake_case name.
   if (underscore && /^(?:[%‰$€£¥]|.*[\u4e00-\u9fff].*|[A-Za-z$€£¥]{1,4})$/.test(underscore[2] as string))

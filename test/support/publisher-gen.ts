@@ -188,7 +188,7 @@ const owidArb: fc.Arbitrary<PublisherFile> = fc
       for (const year of sorted) {
         const value = values[k % values.length] as number;
         const note = notes[k++ % notes.length] as string;
-        rows.push({ entity, indicator: 'Population', period: String(year), value, flag: null });
+        rows.push({ entity, indicator: 'Population (historical)', period: String(year), value, flag: null });
         lines.push([entity, entity === 'World' ? 'OWID_WRL' : '', String(year), String(value), note].join(','));
       }
     return { kind: 'owid' as const, fileName: 'population.csv', bytes: utf8(lines.join('\n') + '\n'), publisher: 'generic', rows };

@@ -20,6 +20,12 @@ describe('splitNameUnit', () => {
     expect(splitNameUnit(header)).toEqual({ name, unit });
   });
 
+  it('keeps a qualifier in brackets in the name: it is no unit', () => {
+    expect(splitNameUnit('Life expectancy at birth (historical)')).toEqual({ name: 'Life expectancy at birth (historical)', unit: '' });
+    expect(splitNameUnit('Population (historical estimates)')).toEqual({ name: 'Population (historical estimates)', unit: '' });
+    expect(splitNameUnit('GDP (current US$)')).toEqual({ name: 'GDP', unit: 'current US$' });
+  });
+
   it('leaves a plain header whole with no unit', () => {
     expect(splitNameUnit('Value')).toEqual({ name: 'Value', unit: '' });
     expect(splitNameUnit('高新技术产业占比')).toEqual({ name: '高新技术产业占比', unit: '' });
