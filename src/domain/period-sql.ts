@@ -1,6 +1,7 @@
 import { DATE_GRAIN_RULES, DATE_PATTERNS } from './dates';
 import { FULLWIDTH_FROM, FULLWIDTH_TO, HISTORICAL_MIN_YEAR, MAX_YEAR, PERIOD_PATTERNS } from './periods';
 import { sqlString } from '../engine/sql';
+import { MONTH_NUMBERS } from './months';
 import { collapseBlankSql, trimBlankSql } from './text-sql';
 
 // SQL twin of `parsePeriods` (dates.ts), generated from the same pattern tables so the two cannot
@@ -43,7 +44,17 @@ function branch(re: string, grain: string, year: number, part?: number): string 
   return `WHEN regexp_matches(c, ${pattern}) THEN hqd_period_norm('${grain}', ${y}, ${p})`;
 }
 
+const monthOf = (s: string) => `CASE rtrim(lower(${trimBlankSql(s)}), '.') ${[...MONTH_NUMBERS].map(([name, n]) => `WHEN ${sqlString(name)} THEN ${n}`).join(' ')} END`;
+
 export const PERIOD_MACRO_SQL = [
+  // SQL twin of monthOf (months.ts).
+  `CREATE OR REPLACE MACRO hqd_month_of(s) AS ${monthOf('s')}`,
+  // A period written in two columns, the year and the month (GENESIS: "1991;January"): "1991-01".
+  // Two period columns that are not that are read as one text, joined by a space.
+  `CREATE OR REPLACE MACRO hqd_two_part_period(a, b) AS CASE
+    WHEN hqd_month_of(b) IS NOT NULL THEN ${trimBlankSql('a')} || '-' || lpad(CAST(hqd_month_of(b) AS VARCHAR), 2, '0')
+    WHEN hqd_month_of(a) IS NOT NULL THEN ${trimBlankSql('b')} || '-' || lpad(CAST(hqd_month_of(a) AS VARCHAR), 2, '0')
+    ELSE concat_ws(' ', a, b) END`,
   `CREATE OR REPLACE MACRO hqd_period_clean(s) AS ${clean}`,
   `CREATE OR REPLACE MACRO hqd_period_norm(g, y, p) AS CASE
     WHEN y < ${HISTORICAL_MIN_YEAR} OR y > ${MAX_YEAR} THEN NULL

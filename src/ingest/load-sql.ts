@@ -139,6 +139,12 @@ function indicatorColumn(mapping: ImportMapping): string {
   return `NULLIF(concat_ws(' · ', ${parts.map((p) => `hqd_trim(${p})`).join(', ')}), '')`;
 }
 
+/** The period key: its column, or two (a year and a month: hqd_two_part_period). */
+function periodColumn(mapping: ImportMapping): string {
+  const parts = mapping.columns.flatMap((c, i) => (c.role === 'period' ? [col(i)] : []));
+  return parts.length === 2 ? `hqd_two_part_period(${parts[0]}, ${parts[1]})` : keyColumn(mapping, 'period');
+}
+
 /**
  * The unit key: its column, or IMF's `Scale` before `Units` as one unit (`Billions` and `U.S.
  * dollars` → `billion U.S. dollars`; the scale `Units` says nothing and is left out).
@@ -163,7 +169,7 @@ export function cellsSelect(mapping: ImportMapping): string {
     entity: keyColumn(mapping, 'entity'),
     branch: keyColumn(mapping, 'branch'),
     indicator: indicatorColumn(mapping),
-    period: keyColumn(mapping, 'period'),
+    period: periodColumn(mapping),
     unit: unitColumn(mapping),
   };
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);

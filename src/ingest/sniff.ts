@@ -4,7 +4,7 @@ import { detectDelimiter, modalFieldCount } from './sniff/delimiter';
 import { dataExtent } from './sniff/extent';
 import { codeRowsAt, findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfRow } from './sniff/header';
 import { indicatorDefaults } from './sniff/indicator';
-import { entityDefaults } from './sniff/entity';
+import { declaredEntity, entityDefaults } from './sniff/entity';
 import { guessDecimalMark } from './sniff/decimal';
 import { decideLayout } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
@@ -117,7 +117,8 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   // NBS' national databases (月度数据, 季度数据, 年度数据) hold the country's series: names across the
   // top of one are indicators, never places (分省 databases are the ones with provinces).
   const national = publisher === 'nbs' && metadataLines.some((l) => /^数据库[:：]\s*(?:月度|季度|年度)数据/.test(l));
-  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks), { sideways: !national });
+  const entityDeclared = declaredEntity(records.slice(0, h)) !== undefined;
+  const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks), { sideways: !national, entityDeclared });
   if (packedNames) {
     packedNames.forEach((name, i) => (decision.roles[i] = packedRole(name)));
     if (decision.roles.includes('entity')) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.entityGuessed' && w !== 'sniff.noEntity');

@@ -4,6 +4,7 @@ import type { Engine } from '../../src/engine/types';
 import { isMissing, parseNumber } from '../../src/domain/numbers';
 import { periodMapSql } from '../../src/domain/period-sql';
 import { parsePeriods } from '../../src/domain/dates';
+import { MONTH_NUMBERS, monthOf } from '../../src/domain/months';
 import { createNodeEngine } from '../support/node-engine';
 
 let engine: Engine;
@@ -33,6 +34,18 @@ describe('the SQL twins agree with the TypeScript parsers', () => {
       const [expected] = parsePeriods([text]);
       expect({ text, ...row }).toEqual({ text, p: expected?.period ?? null, start: expected?.start ?? null, grain: expected?.grain ?? null });
     }
+  });
+
+  it('reads every month name exactly as monthOf does, and a year with its month as that month', async () => {
+    const texts = [...MONTH_NUMBERS.keys(), 'JANUARY', ' März ', 'janv.', 'Sept.', '1991', 'Insgesamt', '', '13月'];
+    for (const text of texts) {
+      const [row] = await engine.query<{ m: number | null }>('SELECT hqd_month_of(?) AS m', [text]);
+      expect({ text, m: row?.m ?? null }).toEqual({ text, m: monthOf(text) });
+    }
+    const [joined] = await engine.query<{ a: string; b: string; c: string }>(
+      "SELECT hqd_two_part_period('1991', 'March') AS a, hqd_two_part_period('Dezember', ' 2021 ') AS b, hqd_two_part_period('2021', 'Q1') AS c",
+    );
+    expect(joined).toEqual({ a: '1991-03', b: '2021-12', c: '2021 Q1' });
   });
 
   it('reads every number and missing marker exactly as parseNumber and isMissing do', async () => {

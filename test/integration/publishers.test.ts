@@ -102,6 +102,78 @@ describe('Destatis', () => {
   });
 });
 
+// GENESIS tables of one place name it in the title and again on a line of its own; their row
+// labels are then other keys (age years), and a month may stand in a column beside its year.
+const GENESIS_AGES = [
+  'GENESIS-Tabelle: 12411-0005',
+  'Bevölkerung: Deutschland, Stichtag, Altersjahre;;',
+  'Fortschreibung des Bevölkerungsstandes;;',
+  'Deutschland;;',
+  'Bevölkerungsstand (Anzahl);;',
+  ';Stichtag;Stichtag',
+  ';31.12.2020;31.12.2021',
+  'unter 1 Jahr;778090;755365',
+  '1-Jährige;793863;790240',
+  'Insgesamt;83155031;83237124',
+  '__________',
+  '© Statistisches Bundesamt (Destatis), 2023',
+].join('\r\n');
+
+const GENESIS_MONTHS = [
+  'GENESIS-Tabelle: 61111-0002',
+  'Consumer price index (incl. rates of change):;;;',
+  'Germany, months;;;',
+  'Germany;;;',
+  ';;Consumer price index;Change on previous month',
+  ';;2015=100;in (%)',
+  '1991;January;64.0;.',
+  '1991;February;64.3;+0.5',
+  '1991;March;64.3;-',
+  '1992;January;66.9;+1.1',
+  '1992;February;67.4;...',
+  '__________',
+  '© Federal Statistical Office, Wiesbaden 2021',
+].join('\r\n');
+
+describe('Destatis tables of one place', () => {
+  it('take the place from the title and the age years for indicators', async () => {
+    const bytes = latin1(GENESIS_AGES);
+    const r = sniff(decodePrefix(bytes, detectEncoding(bytes), 1 << 20), { complete: true });
+    expect(r.entity.name).toBe('Deutschland');
+    expect(r.columns.map((c) => c.role)).toEqual(['indicator', 'measure', 'measure']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, bytes, 'up-ages');
+    expect(result).toMatchObject({ rows: 6, rejected: 0, entities: 1, indicators: 3, periods: 2 });
+    const rows = await rowsOf(engine, 'up-ages');
+    expect(rows.filter((x) => x.indicator === '1-Jährige').map((x) => [x.entity, x.period, x.value])).toEqual([
+      ['Deutschland', '2020', 793863],
+      ['Deutschland', '2021', 790240],
+    ]);
+  });
+
+  it('read a year and a month in two columns as one month', async () => {
+    const bytes = latin1(GENESIS_MONTHS);
+    const r = sniff(decodePrefix(bytes, detectEncoding(bytes), 1 << 20), { complete: true });
+    expect(r.entity.name).toBe('Germany');
+    expect(r.columns.map((c) => c.role)).toEqual(['period', 'period', 'measure', 'measure']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, bytes, 'up-months');
+    expect(result).toMatchObject({ rows: 8, rejected: 0, entities: 1, indicators: 2, periods: 5 });
+    const rows = await rowsOf(engine, 'up-months');
+    expect(rows.filter((x) => x.indicator === 'Change on previous month').map((x) => [x.period, x.grain, x.start, x.value])).toEqual([
+      ['1991-02', 'month', '1991-02-01', 0.5],
+      ['1991-03', 'month', '1991-03-01', 0],
+      ['1992-01', 'month', '1992-01-01', 1.1],
+    ]);
+  });
+
+  it('keep a table of many places by its place column: a class of places is no one place', () => {
+    const bytes = latin1(DESTATIS);
+    const r = sniff(decodePrefix(bytes, detectEncoding(bytes), 1 << 20), { complete: true });
+    expect(r.columns[0]?.role).toBe('entity');
+  });
+});
+
 describe('IMF World Economic Outlook', () => {
   it('ignores the estimates column and the footer, reads n/a as missing, and puts the scale in the unit', async () => {
     const bytes = latin1(WEO);

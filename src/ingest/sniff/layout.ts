@@ -1,7 +1,7 @@
 import type { ColumnRole, Layout } from '../../domain/mapping';
 import { splitNameUnit } from '../load-sql';
 import { guessLongColumns, roleRepeats } from '../roles';
-import { canMeasure, isEmptyColumn, isNumeric, isPeriodic, isText, type Profile } from './profile';
+import { canMeasure, isEmptyColumn, isMonthly, isNumeric, isPeriodic, isText, type Profile } from './profile';
 import type { SniffWarning } from './types';
 
 // The layout the column profiles describe, and the role of each column in it.
@@ -23,14 +23,30 @@ function keyRolesByHeader(profiles: readonly Profile[], allowed: readonly Column
   });
 }
 
-/** The entity column when no header names it: the first text column that is not a code. */
-function fallbackEntity(profiles: readonly Profile[], roles: ColumnRole[], warnings: SniffWarning[]): void {
-  if (roles.includes('entity')) return;
+/**
+ * The entity column when no header names it: the first text column that is not a code. Not where
+ * the file names its one place (`地区：上海市`, a GENESIS title): its text columns are other keys.
+ */
+function fallbackEntity(profiles: readonly Profile[], roles: ColumnRole[], warnings: SniffWarning[], declared: boolean): void {
+  if (roles.includes('entity') || declared) return;
   const p = profiles.find((q) => roles[q.index] === 'ignore' && !q.code && !q.note && isText(q));
   if (p) {
     roles[p.index] = 'entity';
     warnings.push('sniff.entityGuessed');
   } else warnings.push('sniff.noEntity');
+}
+
+/**
+ * A column of month names beside the period column (GENESIS: `1991;January`): the two together
+ * are the period, `1991-01`, read by the load from both (hqd_two_part_period).
+ */
+function monthColumn(profiles: readonly Profile[], roles: ColumnRole[], warnings: SniffWarning[]): void {
+  const month = profiles.find((q) => roles[q.index] === 'ignore' && isMonthly(q));
+  const year = profiles.find((q) => q !== month && (roles[q.index] === 'period' || (roles[q.index] === 'ignore' && !q.code && isPeriodic(q))));
+  if (!month || !year) return;
+  if (roles[year.index] !== 'period') warnings.push('sniff.periodGuessed');
+  roles[year.index] = 'period';
+  roles[month.index] = 'period';
 }
 
 /** The period column when no header names it: the first column whose cells are all periods. */
@@ -44,7 +60,7 @@ function fallbackPeriod(profiles: readonly Profile[], roles: ColumnRole[], warni
 }
 
 /** Wide by period: period headers (`1960`, `2024年`, `Q4 2012`) over numbers, more of them than other number columns. */
-function decideWidePeriod(profiles: readonly Profile[]): Decision | null {
+function decideWidePeriod(profiles: readonly Profile[], declared: boolean): Decision | null {
   const periods = profiles.filter((p) => p.headerPeriod);
   const numericOthers = profiles.filter((p) => !p.headerPeriod && p.headerRole === 'ignore' && canMeasure(p) && !isEmptyColumn(p));
   const measurable = periods.filter((p) => isNumeric(p) || isEmptyColumn(p));
@@ -53,7 +69,7 @@ function decideWidePeriod(profiles: readonly Profile[]): Decision | null {
   const roles = keyRolesByHeader(profiles, ['entity', 'branch', 'indicator', 'unit']).map((r, i) =>
     profiles[i]?.headerPeriod ? 'measure' : r,
   );
-  fallbackEntity(profiles, roles, warnings);
+  fallbackEntity(profiles, roles, warnings, declared);
   // More text keys beside the entity and no indicator column (Destatis: variant, sex, age group):
   // together they name the indicator, or every row of one entity would repeat the same key.
   if (!roles.includes('indicator'))
@@ -93,10 +109,11 @@ function decideLong(numeric: readonly Profile[], roles: ColumnRole[], warnings: 
  * also when there is just one (`城市,年份,GDP(亿元)`: the header names the indicator and its unit),
  * unless an unnamed text column is left that can only be the indicator of a long file.
  */
-function decideKeyed(profiles: readonly Profile[]): Decision {
+function decideKeyed(profiles: readonly Profile[], declared: boolean): Decision {
   const warnings: SniffWarning[] = [];
   const roles: ColumnRole[] = guessLongColumns(profiles.map((p) => p.header)).map((c) => c.role);
-  fallbackEntity(profiles, roles, warnings);
+  monthColumn(profiles, roles, warnings);
+  fallbackEntity(profiles, roles, warnings, declared);
   fallbackPeriod(profiles, roles, warnings);
   if (roles.includes('value')) return { layout: 'long', roles, warnings };
   const numeric = profiles.filter((p) => roles[p.index] === 'ignore' && canMeasure(p) && isNumeric(p));
@@ -118,9 +135,10 @@ function decideKeyed(profiles: readonly Profile[]): Decision {
   };
 }
 
-/** `sideways: false` where the file cannot have entities across (an NBS national database). */
-export function decideLayout(profiles: readonly Profile[], options: { sideways?: boolean } = {}): Decision {
-  const decision = decideWidePeriod(profiles) ?? (options.sideways === false ? null : decideWideEntity(profiles)) ?? decideKeyed(profiles);
+/** `entityDeclared` where a metadata line names the file's one place; `sideways: false` where the file cannot have entities across (an NBS national database). */
+export function decideLayout(profiles: readonly Profile[], options: { sideways?: boolean; entityDeclared?: boolean } = {}): Decision {
+  const declared = options.entityDeclared ?? false;
+  const decision = decideWidePeriod(profiles, declared) ?? (options.sideways === false ? null : decideWideEntity(profiles)) ?? decideKeyed(profiles, declared);
   if (decision.layout !== 'long' && !decision.roles.includes('measure')) decision.warnings.push('sniff.noMeasures');
   return decision;
 }

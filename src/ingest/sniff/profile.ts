@@ -3,6 +3,7 @@ import { isMissing, parseNumber } from '../../domain/numbers';
 import { parseDate } from '../../domain/dates';
 import { parsePeriod } from '../../domain/periods';
 import { guessRole } from '../roles';
+import { monthOf } from '../../domain/months';
 import { swapDecimalMarks } from './decimal';
 
 // Columns: what the header and the cells say about each one.
@@ -19,6 +20,8 @@ export interface Profile {
   filled: number;
   numbers: number;
   periods: number;
+  /** Cells that name a month (`January`, `3月`): with a year column beside, a period in two columns. */
+  months: number;
 }
 
 const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$)/i;
@@ -52,6 +55,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
       filled: 0,
       numbers: 0,
       periods: 0,
+      months: 0,
     };
     for (const row of rows.slice(0, PROFILE_ROWS)) {
       const cell = row[index] ?? '';
@@ -61,6 +65,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
       p.filled++;
       if (zero || parseNumber(decimalComma ? swapDecimalMarks(cell) : cell) !== null) p.numbers++;
       if (isPeriodText(cell)) p.periods++;
+      else if (monthOf(cell) !== null) p.months++;
     }
     return p;
   });
@@ -69,6 +74,7 @@ export function profileColumns(headers: readonly string[], rows: readonly string
 export const isNumeric = (p: Profile) => p.filled > 0 && p.numbers >= 0.8 * p.filled;
 export const isPeriodic = (p: Profile) => p.filled > 0 && p.periods >= 0.9 * p.filled;
 export const isText = (p: Profile) => p.filled > 0 && p.numbers < 0.5 * p.filled && p.periods < 0.5 * p.filled;
+export const isMonthly = (p: Profile) => p.filled > 0 && p.months === p.filled;
 export const isEmptyColumn = (p: Profile) => p.filled === 0;
 /** A column that can carry values under its header: numbers, or nothing yet in the rows seen. */
 export const canMeasure = (p: Profile) => p.header !== '' && !p.code && !p.note && (isNumeric(p) || isEmptyColumn(p));
