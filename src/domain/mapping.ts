@@ -59,6 +59,11 @@ export interface ReadOptions {
    * Absent (1: no packing) in mappings saved before.
    */
   packed?: number;
+  /**
+   * Series in rows with a flag record under each (INSEE's `Codes` row): a record whose first field
+   * is `Codes` holds the flags of the values above it and is no data. Absent: no such records.
+   */
+  flagRows?: boolean;
 }
 
 export interface IndicatorDefaults {

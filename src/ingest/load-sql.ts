@@ -49,7 +49,9 @@ function shapeSql(mapping: ImportMapping): string {
   const fileFields = mapping.columns.length - packedKeys(mapping) + 1;
   const fields = Math.min(mapping.read.fields ?? 0, fileFields);
   const short = fields > 0 ? `WHEN ${fieldColumn(mapping, fields - 1)} IS NULL THEN 'shortRow' ` : '';
-  return `CASE ${short}WHEN hqd_trim(${overflow}) IS NOT NULL THEN 'longRow' END`;
+  // A series' flag record (read.flagRows) is no data: its flags are read with the record above.
+  const flags = mapping.read.flagRows ? `WHEN lower(hqd_trim(${fieldColumn(mapping, 0)})) = 'codes' THEN 'flagRow' ` : '';
+  return `CASE ${flags}${short}WHEN hqd_trim(${overflow}) IS NOT NULL THEN 'longRow' END`;
 }
 
 export function stageSql(file: string, mapping: ImportMapping): string {
@@ -82,7 +84,7 @@ export function raggedSql(mapping: ImportMapping): string {
   const text = `concat_ws(${sqlString(mapping.read.delimiter)}, ${[...mapping.columns, null].map((_, i) => col(i)).join(', ')})`;
   return `CREATE OR REPLACE TEMP TABLE ${RAGGED} AS SELECT CAST(rowid AS INTEGER) AS rec, shape AS reason,
       left(${text}, 200) || CASE WHEN shape = 'longRow' THEN ${sqlString(mapping.read.delimiter + '…')} ELSE '' END AS val
-    FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
+    FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
 }
 
 /**
@@ -192,8 +194,14 @@ export function cellsSelect(mapping: ImportMapping): string {
   const headerList = `[${measures.map((m) => sqlString(m.name)).join(', ')}]::VARCHAR[]`;
   const valueList = `[${measures.map((m) => col(m.i)).join(', ')}]::VARCHAR[]`;
   const positionList = `[${measures.map((m) => m.i).join(', ')}]::INTEGER[]`;
-  // A flag column right after a measure (INSEE's `Codes`) holds the flags of that measure's values.
-  const flagOf = (i: number) => (mapping.columns[i + 1]?.role === 'flag' ? col(i + 1) : 'NULL');
+  // A flag column right after a measure (INSEE's `Codes`) holds the flags of that measure's values;
+  // with series in rows, the flag record under a series holds them, at the same positions.
+  const flagOf = (i: number) =>
+    mapping.read.flagRows ? `CASE WHEN hqd_next_shape = 'flagRow' THEN hqd_flag${i} END` : mapping.columns[i + 1]?.role === 'flag' ? col(i + 1) : 'NULL';
+  // `rowid AS rowid`: a derived table has no row ids of its own, and the records keep theirs.
+  const source = mapping.read.flagRows
+    ? `(SELECT rowid AS rowid, *, lead(shape) OVER (ORDER BY rowid) AS hqd_next_shape, ${measures.map((m) => `lead(${col(m.i)}) OVER (ORDER BY rowid) AS hqd_flag${m.i}`).join(', ')} FROM ${STAGE})`
+    : STAGE;
   const flagList = `[${measures.map((m) => flagOf(m.i)).join(', ')}]::VARCHAR[]`;
   const split = measures.map((m) => measureIndicator(m, mapping.indicator.unit));
   // Two columns with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元, or 进出口总额
@@ -212,7 +220,7 @@ export function cellsSelect(mapping: ImportMapping): string {
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column,
     unnest(${positionList}) AS col, unnest(${flagList}) AS flag_raw
-    FROM ${STAGE} WHERE ${limit}`;
+    FROM ${source} WHERE ${limit}`;
 }
 
 export interface ResolveOptions {

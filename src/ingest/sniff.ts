@@ -6,7 +6,7 @@ import { codeRowsAt, findHeader, isUnitRow, looksLikeHeader, unitOfRow, unitsOfR
 import { indicatorDefaults } from './sniff/indicator';
 import { declaredEntity, entityDefaults } from './sniff/entity';
 import { guessDecimalMark } from './sniff/decimal';
-import { decideLayout } from './sniff/layout';
+import { decideLayout, type Decision } from './sniff/layout';
 import { profileColumns } from './sniff/profile';
 import { packedKeys, packedRole, unpack } from './sniff/packed';
 import { guessPublisher, isFlaggedCell } from './sniff/publisher';
@@ -48,6 +48,7 @@ function emptyResult(delimiter: Delimiter, warning: SniffWarning, lines: readonl
     decimal: '.',
     publisher: 'generic',
     packed: 1,
+    flagRows: false,
     confidence: 'low',
     warnings: [warning],
     preview: [],
@@ -63,6 +64,22 @@ const pad = (fields: readonly string[], width: number) =>
 /** Layouts that take the indicator from `mapping.indicator` rather than from the file. */
 function needsIndicatorName(layout: Layout, roles: readonly ColumnRole[]): boolean {
   return layout !== 'wide-indicator' && !roles.includes('indicator');
+}
+
+/** A record of flags (`Codes;;;;A;A;P`): `Codes` first, then one- or two-letter codes or nothing. */
+function isFlagRow(fields: readonly string[]): boolean {
+  return /^codes$/i.test(trimBlank(fields[0] ?? '')) && fields.slice(1).every((f) => /^[A-Za-z]{0,2}$/.test(trimBlank(f)));
+}
+
+/**
+ * INSEE's series in rows (`Libellé;idBank;Dernière mise à jour;Période;1982-T1;…`): each row is a
+ * series, so its label names the indicator, not a place. The place is the file's, and is asked.
+ */
+function seriesInRows(headers: readonly string[], decision: Decision): void {
+  const label = headers.findIndex((h) => /^libell[ée]$/i.test(h));
+  if (decision.layout !== 'wide-period' || label < 0) return;
+  decision.roles = decision.roles.map((r, i) => (i === label ? 'indicator' : r === 'entity' || r === 'indicator' ? 'ignore' : r));
+  decision.warnings = [...decision.warnings.filter((w) => w !== 'sniff.entityGuessed'), 'sniff.noEntity'];
 }
 
 /** Column names as the mapping stores them: the header, or `(column N)` for an unnamed one. */
@@ -101,7 +118,11 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const fieldsOf = (fields: readonly string[]) => (packedNames ? unpack(fields, packed) : [...fields]);
   const headerFields = header.fields.map(trimBlank);
   const headers = pad(packedNames ? [...packedNames, ...headerFields.slice(1)] : headerFields, width + packed - 1);
-  const rows = dataRecords.map((r) => pad(fieldsOf(r.fields), width + packed - 1));
+  const allRows = dataRecords.map((r) => pad(fieldsOf(r.fields), width + packed - 1));
+  // INSEE's series in rows put a `Codes` record under each: flags, not data (read.flagRows).
+  const flagRows = allRows.filter(isFlagRow).length;
+  const seriesFlags = flagRows > 0 && flagRows * 2 >= allRows.length;
+  const rows = seriesFlags ? allRows.filter((r) => !isFlagRow(r)) : allRows;
   const head = rows.slice(0, 200);
   const footerLines = extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [];
   const metadataLines = lines.slice(0, header.line);
@@ -119,6 +140,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const national = publisher === 'nbs' && metadataLines.some((l) => /^数据库[:：]\s*(?:月度|季度|年度)数据/.test(l));
   const entityDeclared = declaredEntity(records.slice(0, h)) !== undefined;
   const decision = decideLayout(profileColumns(headers, cells, decimal.mark === ',', marks), { sideways: !national, entityDeclared });
+  if (seriesFlags) seriesInRows(headers, decision);
   if (packedNames) {
     packedNames.forEach((name, i) => (decision.roles[i] = packedRole(name)));
     if (decision.roles.includes('entity')) decision.warnings = decision.warnings.filter((w) => w !== 'sniff.entityGuessed' && w !== 'sniff.noEntity');
@@ -164,6 +186,7 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
     decimal: decimal.mark,
     publisher,
     packed,
+    flagRows: seriesFlags,
     confidence: warnings.length === 0 ? 'high' : 'low',
     warnings,
     preview: rows.slice(0, options.previewRows ?? PREVIEW_ROWS),
@@ -185,6 +208,7 @@ export function toMapping(result: SniffResult, encoding: Encoding): ImportMappin
       ...(result.decimal === ',' ? { decimal: result.decimal } : {}),
       ...(result.publisher !== 'generic' ? { publisher: result.publisher } : {}),
       ...(result.packed > 1 ? { packed: result.packed } : {}),
+      ...(result.flagRows ? { flagRows: true } : {}),
     },
     columns: result.columns.map((c) => ({ ...c })),
     indicator: { ...result.indicator },

@@ -174,6 +174,39 @@ describe('Destatis tables of one place', () => {
   });
 });
 
+// INSEE's series in rows: a label, its idBank, its last update, then a value per quarter, and a
+// `Codes` record under each series with the flags of its values (A normal, P provisional).
+const INSEE_ROWS = [
+  '"Libellé";"idBank";"Dernière mise à jour";"Période";"2023-T1";"2023-T2";"2023-T3"',
+  '"Taux de chômage localisé - Bretagne";"001515857";"20/12/2023 12:00";"";"5.6";"5.5";"5.8"',
+  '"Codes";"";"";"";"A";"A";"P"',
+  '"Taux de chômage localisé - Corse";"001515862";"20/12/2023 12:00";"";"";"6.1";"6.4"',
+  '"Codes";"";"";"";"";"A";"P"',
+].join('\n');
+
+describe('INSEE series in rows', () => {
+  it('reads each row as a series with the flags of the record under it, and asks for the place', async () => {
+    const r = sniff(INSEE_ROWS, { complete: true });
+    expect(r).toMatchObject({ publisher: 'destatis', layout: 'wide-period', flagRows: true, entity: { name: '全国' } });
+    expect(r.warnings).toContain('sniff.noEntity');
+    expect(r.columns.map((c) => c.role)).toEqual(['indicator', 'ignore', 'ignore', 'ignore', 'measure', 'measure', 'measure']);
+    const engine = await sampleEngine();
+    const { result } = await importBytes(engine, new TextEncoder().encode(INSEE_ROWS), 'up-insee-rows', (m) => (m.entity = { name: 'France' }));
+    expect(result).toMatchObject({ rows: 5, rejected: 0, flagged: 2, entities: 1, indicators: 2, periods: 3, raggedRows: 0 });
+    const flags = await engine.query<{ indicator: string; period: string; value: number; flag: string | null }>(
+      `SELECT i.name_zh AS indicator, o.period, o.value, o.flag FROM observations o JOIN indicators i USING (indicator_id)
+       WHERE o.dataset_id = 'up-insee-rows' ORDER BY 1, 2`,
+    );
+    expect(flags.map((f) => [f.indicator, f.period, f.value, f.flag])).toEqual([
+      ['Taux de chômage localisé - Bretagne', '2023Q1', 5.6, null],
+      ['Taux de chômage localisé - Bretagne', '2023Q2', 5.5, null],
+      ['Taux de chômage localisé - Bretagne', '2023Q3', 5.8, 'P'],
+      ['Taux de chômage localisé - Corse', '2023Q2', 6.1, null],
+      ['Taux de chômage localisé - Corse', '2023Q3', 6.4, 'P'],
+    ]);
+  });
+});
+
 describe('IMF World Economic Outlook', () => {
   it('ignores the estimates column and the footer, reads n/a as missing, and puts the scale in the unit', async () => {
     const bytes = latin1(WEO);

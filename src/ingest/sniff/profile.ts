@@ -24,9 +24,9 @@ export interface Profile {
   months: number;
 }
 
-const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$)/i;
+const CODE_RE = /(?:\bcode\b|代码|编码|编号|^id$|_id$|^idbank$)/i;
 // OWID names its annotation columns after the chart (`417485-annotations`).
-const NOTE_RE = /^(?:备注|说明|注释|附注|注|来源|数据来源|资料来源|(?:.*[-_ ])?(?:notes?|annotations?|comments?|remarks?|footnotes?|sources?))$|^flags?$/i;
+const NOTE_RE = /^(?:备注|说明|注释|附注|注|来源|数据来源|资料来源|dernière mise à jour|last update|(?:.*[-_ ])?(?:notes?|annotations?|comments?|remarks?|footnotes?|sources?))$|^flags?$/i;
 /** Rows looked at to profile the columns, and filled cells per column: enough to see each column's kind. */
 const PROFILE_ROWS = 200;
 const PROFILE_CELLS = 50;

@@ -29,7 +29,7 @@ export function guessPublisher(signs: PublisherSigns): Publisher {
   if (signs.packed || signs.flaggedCells >= 2) return 'eurostat';
   const weo = headers.has('weo subject code') || headers.has('weo country code') || headers.has('estimates start after');
   if (weo || /World Economic Outlook|International Monetary Fund/i.test(around)) return 'imf';
-  if (/GENESIS|Statistisches (?:Bundes|Landes)amt|Destatis|INSEE|idBank/i.test(around)) return 'destatis';
+  if (headers.has('idbank') || /GENESIS|Statistisches (?:Bundes|Landes)amt|Destatis|INSEE|idBank/i.test(around)) return 'destatis';
   if (/数据库：|国家统计局|National Bureau of Statistics/.test(around)) return 'nbs';
   const worldBank = headers.has('country code') && (headers.has('indicator code') || headers.has('series code'));
   if (worldBank || /World Development Indicators|OECD|UNdata|United Nations/i.test(around)) return 'worldbank';

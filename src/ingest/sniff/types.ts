@@ -79,6 +79,8 @@ export interface SniffResult {
   publisher: Publisher;
   /** Keys packed into the first field (sniff/packed.ts), 1 when none are: the first `packed` columns are those keys. */
   packed: number;
+  /** A `Codes` record under each series holds its flags (INSEE's series in rows): read.flagRows. */
+  flagRows: boolean;
   /** 'high': layout and key roles were read from the file without guessing; import in one click. */
   confidence: 'high' | 'low';
   warnings: SniffWarning[];
