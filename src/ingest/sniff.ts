@@ -121,7 +121,8 @@ export function sniff(input: string, options: SniffOptions = {}): SniffResult {
   const allRows = dataRecords.map((r) => pad(fieldsOf(r.fields), width + packed - 1));
   // INSEE's series in rows put a `Codes` record under each: flags, not data (read.flagRows).
   const flagRows = allRows.filter(isFlagRow).length;
-  const seriesFlags = flagRows > 0 && flagRows * 2 >= allRows.length;
+  // One under each series; under the last, a record of no codes is cut off with the table's end.
+  const seriesFlags = flagRows > 0 && flagRows >= Math.floor(allRows.length / 2);
   const rows = seriesFlags ? allRows.filter((r) => !isFlagRow(r)) : allRows;
   const head = rows.slice(0, 200);
   const footerLines = extent.ended ? lines.slice(lastDataLine + 1).filter((l) => trimBlank(l.replace(/["',;|]/g, '')) !== '') : [];

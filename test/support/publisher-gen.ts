@@ -3,7 +3,8 @@ import fc from 'fast-check';
 // Generated files of the publisher families of docs/data-format.md section 8, each with the
 // observations a careful reader of the raw file counts: a national series with no entity column
 // (NBS 季度数据), Eurostat TSV with packed keys and flags, a Destatis table in Windows-1252 with
-// decimal commas, reference-day dates and `-` for zero, and an OWID grapher file with years
+// decimal commas, reference-day dates and `-` for zero, a GENESIS table of one place with a year
+// and a month column, INSEE series in rows with a Codes record under each, and an OWID grapher file with years
 // before the common era and a text column. test/integration/publisher-properties.test.ts imports
 // them through the whole path.
 
@@ -16,7 +17,7 @@ export interface PublisherRow {
 }
 
 export interface PublisherFile {
-  kind: 'national' | 'eurostat' | 'destatis' | 'owid';
+  kind: 'national' | 'eurostat' | 'destatis' | 'genesisMonths' | 'inseeRows' | 'owid';
   fileName: string;
   bytes: Uint8Array;
   /** The publisher preset the sniffer must propose. */
@@ -167,6 +168,75 @@ const destatisArb: fc.Arbitrary<PublisherFile> = fc
   })
   .filter((f) => f.rows.length > 0);
 
+// --- Destatis GENESIS of one place: the place in the title and alone, a year and a month column ---
+
+const MONTH_NAMES = {
+  en: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'],
+  de: ['Januar', 'Februar', 'März', 'April', 'Mai', 'Juni', 'Juli', 'August', 'September', 'Oktober', 'November', 'Dezember'],
+} as const;
+const MEASURES = ['Consumer price index', 'Change on previous month', 'Verbraucherpreisindex', 'Veränderung zum Vorjahresmonat'];
+
+const genesisMonthsArb: fc.Arbitrary<PublisherFile> = fc
+  .record({
+    place: fc.constantFrom('Germany', 'Deutschland'),
+    language: fc.constantFrom<'en' | 'de'>('en', 'de'),
+    years: fc.uniqueArray(fc.integer({ min: 1991, max: 2024 }), { minLength: 1, maxLength: 3 }),
+    months: fc.uniqueArray(fc.integer({ min: 1, max: 12 }), { minLength: 2, maxLength: 12 }),
+    measures: fc.uniqueArray(fc.constantFrom(...MEASURES), { minLength: 1, maxLength: 3 }),
+    cells: fc.array(destatisCellArb, { minLength: 40, maxLength: 40 }),
+  })
+  .map(({ place, language, years, months, measures, cells }) => {
+    const rows: PublisherRow[] = [];
+    const lines = ['GENESIS-Tabelle: 61111-0002', 'Consumer price index (incl. rates of change):', `${place}, months`, place, ['', '', ...measures].join(';')];
+    let k = 0;
+    for (const year of [...years].sort((a, b) => a - b))
+      for (const month of [...months].sort((a, b) => a - b)) {
+        const fields = measures.map((indicator) => {
+          const cell = cells[k++ % cells.length] as DestatisCell;
+          if (cell.kind === 'missing') return cell.mark;
+          rows.push({ entity: place, indicator, period: `${year}-${String(month).padStart(2, '0')}`, value: cell.kind === 'zero' ? 0 : cell.value.value, flag: null });
+          return cell.kind === 'zero' ? '-' : commaText(cell.value);
+        });
+        lines.push([String(year), MONTH_NAMES[language][month - 1], ...fields].join(';'));
+      }
+    lines.push('__________', '© Statistisches Bundesamt (Destatis), 2024');
+    return { kind: 'genesisMonths' as const, fileName: '61111-0002.csv', bytes: latin1(lines.join('\r\n')), publisher: 'destatis', rows };
+  })
+  .filter((f) => f.rows.length > 0);
+
+// --- INSEE series in rows: a Codes record of flags under each series ------------------------------
+
+const INSEE_SERIES = ['Taux de chômage - Bretagne', 'Taux de chômage - Corse', 'Taux de chômage - Normandie', "Indice des prix - Île-de-France"];
+
+const inseeRowsArb: fc.Arbitrary<PublisherFile> = fc
+  .record({
+    series: fc.uniqueArray(fc.constantFrom(...INSEE_SERIES), { minLength: 1, maxLength: 4 }),
+    first: fc.integer({ min: 1990, max: 2020 }),
+    count: fc.integer({ min: 1, max: 8 }),
+    cells: fc.array(fc.record({ value: fc.option(valueArb, { nil: null, freq: 6 }), code: fc.constantFrom('A', 'A', 'A', 'P', 'R', 'SD') }), { minLength: 40, maxLength: 40 }),
+  })
+  .map(({ series, first, count, cells }) => {
+    const periods = Array.from({ length: count }, (_, i) => ({ label: `${first + Math.floor(i / 4)}-T${(i % 4) + 1}`, period: `${first + Math.floor(i / 4)}Q${(i % 4) + 1}` }));
+    const quote = (fields: readonly string[]) => fields.map((f) => `"${f}"`).join(';');
+    const rows: PublisherRow[] = [];
+    const lines = [quote(['Libellé', 'idBank', 'Dernière mise à jour', 'Période', ...periods.map((p) => p.label)])];
+    let k = 0;
+    series.forEach((name, n) => {
+      const values: string[] = [];
+      const codes: string[] = [];
+      for (const p of periods) {
+        const cell = cells[k++ % cells.length] as { value: Value | null; code: string };
+        values.push(cell.value === null ? '' : pointText(cell.value));
+        codes.push(cell.value === null ? '' : cell.code);
+        // The file names no place: 全国 is proposed, and the code A means no flag.
+        if (cell.value !== null) rows.push({ entity: '全国', indicator: name, period: p.period, value: cell.value.value, flag: cell.code === 'A' ? null : cell.code });
+      }
+      lines.push(quote([name, String(1515842 + n).padStart(9, '0'), '20/12/2023 12:00', '', ...values]), quote(['Codes', '', '', '', ...codes]));
+    });
+    return { kind: 'inseeRows' as const, fileName: 'valeurs_trimestrielles.csv', bytes: utf8(lines.join('\n') + '\n'), publisher: 'destatis', rows };
+  })
+  .filter((f) => f.rows.length > 0);
+
 // --- OWID grapher: years before the common era, a code column, a text column --------------------
 
 const OWID_PLACES = ['World', 'Africa', 'Asia', 'Europe', 'Oceania', 'South America'];
@@ -194,4 +264,11 @@ const owidArb: fc.Arbitrary<PublisherFile> = fc
     return { kind: 'owid' as const, fileName: 'population.csv', bytes: utf8(lines.join('\n') + '\n'), publisher: 'generic', rows };
   });
 
-export const PUBLISHER_ARBS = { national: nationalArb, eurostat: eurostatArb, destatis: destatisArb, owid: owidArb } as const;
+export const PUBLISHER_ARBS = {
+  national: nationalArb,
+  eurostat: eurostatArb,
+  destatis: destatisArb,
+  genesisMonths: genesisMonthsArb,
+  inseeRows: inseeRowsArb,
+  owid: owidArb,
+} as const;
