@@ -87,13 +87,13 @@ export function raggedSql(mapping: ImportMapping): string {
     FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
 }
 
+/** Words in brackets that qualify a series rather than measure it: OWID's `Population (historical estimates)`. */
+const QUALIFIER_RE = /^(?:historical|historic|historical estimates|estimates?|estimated|projected|projections?|provisional|revised|forecasts?|nominal|real|total|adjusted|seasonally adjusted|trend)$/i;
+
 /**
  * Header text → indicator name and unit: `第二产业比重_%`, `GDP(亿元)`, `人口（万人）`. The `s` flag:
  * a name may hold a line break (a wrapped spreadsheet header, `城镇\n人口(万人)`).
  */
-/** Words in brackets that qualify a series rather than measure it: OWID's `Population (historical estimates)`. */
-const QUALIFIER_RE = /^(?:historical|historic|historical estimates|estimates?|estimated|projected|projections?|provisional|revised|forecasts?|nominal|real|total|adjusted|seasonally adjusted|trend)$/i;
-
 export function splitNameUnit(header: string): { name: string; unit: string } {
   const text = trimBlank(header);
   const bracket = /^(.+?)\s*[(（\[]([^()（）[\]]{1,12})[)）\]]$/s.exec(text);

@@ -12,7 +12,7 @@ import { scoreLevel, scoreSiblings, weakestPart } from '../../scoring/scorecard'
 import type { ScoringSettings } from '../../scoring/settings';
 import { periodX, projectToTarget, type TrendStatus } from '../../scoring/trend';
 import type { ChartModel } from '../../ui/charts/chart-table';
-import { describeLines, describeScoreBars } from '../../ui/charts/describe';
+import { describeLines, describeScoreBars, sentence } from '../../ui/charts/describe';
 import { levelName, nameIn, type Labels } from '../../ui/labels';
 
 // A district's or branch's scorecard as data: its indices, a tile and a trend per indicator,
@@ -137,10 +137,13 @@ function trendCard(input: ScorecardInput, i: IndicatorInfo, rows: readonly Histo
       projectionLabel: t('scorecard.projection', { year: i.target_year ?? '' }),
       periodLabel: (p) => periodLabel(p, t),
     }),
-    description: [
-      describeLines([{ name: input.family.entity?.name ?? '', points: rows }], fmt, labels, (p) => periodLabel(p, t), i.target),
-      ahead && i.target_year !== null ? t('describe.projection', { year: i.target_year, value: fmt(ahead.value) }) : '',
-    ].filter(Boolean).join(labels.locale === 'en' ? ' ' : ''),
+    description: sentence(
+      [
+        describeLines([{ name: input.family.entity?.name ?? '', points: rows }], fmt, labels, (p) => periodLabel(p, t), i.target),
+        ahead && i.target_year !== null ? t('describe.projection', { year: i.target_year, value: fmt(ahead.value) }) : '',
+      ],
+      labels,
+    ),
   };
   return { id: i.indicator_id, status: projection?.status ?? null, chart };
 }

@@ -26,7 +26,7 @@ export function trendLines(periods: readonly string[], series: readonly TrendSer
 }
 
 /** Sentences run on in Chinese and take a space between them in English. */
-function sentence(parts: readonly string[], labels: Labels): string {
+export function sentence(parts: readonly string[], labels: Labels): string {
   return parts.filter(Boolean).join(labels.locale === 'en' ? ' ' : '');
 }
 
