@@ -1,17 +1,5 @@
-import { PiniaColada } from '@pinia/colada';
-import { createPinia } from 'pinia';
-import { createApp } from 'vue';
-import App from './App.vue';
-import { i18n } from '../i18n';
-import { router } from './router';
-import { useEngineStore } from './engine-store';
-import { QUERY_OPTIONS } from './query-options';
-import '../styles/base.css';
+import './early';
 
-const pinia = createPinia();
-const app = createApp(App).use(pinia).use(PiniaColada, { queryOptions: QUERY_OPTIONS }).use(router).use(i18n);
-// The engine first: its chunk, worker and wasm start downloading before Vue renders the shell,
-// and compile while the browser paints it.
-void useEngineStore(pinia).start();
-app.mount('#app');
-performance.mark('hqd:shell-mounted');
+// The rest of the app evaluates in a later task: the engine's worker needs the page's main thread
+// for a moment to start, and the app's own modules would hold it for a few hundred ms.
+void import('./start-app');

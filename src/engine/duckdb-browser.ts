@@ -1,22 +1,13 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import { arrowToRows } from './arrow-rows';
+import { BUNDLES } from './bundles';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
-import { ENGINE_PROGRESS_CHANNEL, type EngineProgress } from './progress';
+import type { EngineProgress } from './progress';
+import { takeEngineWorker } from './spawn';
 import { EngineLostError, type Engine, type Row, type SqlParam } from './types';
 
 export type { EngineProgress } from './progress';
-
-// Both bundles are served from our own origin (Vite `?url`); the threaded coi bundle is never used
-// because it needs cross-origin isolation headers that an ordinary static server does not send.
-const BUNDLES: duckdb.DuckDBBundles = {
-  mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
-  eh: { mainModule: ehWasm, mainWorker: ehWorker },
-};
 
 /** How often an idle engine is asked whether it is alive, and how long it has to answer. */
 export const HEARTBEAT_MS = 2000;
@@ -170,18 +161,16 @@ export const ENGINE_START_TIMEOUT_MS = 90_000;
 
 async function startEngine(onProgress?: (progress: EngineProgress) => void): Promise<BrowserEngine> {
   const bundle = await duckdb.selectBundle(BUNDLES);
-  // Our worker loads DuckDB's (duckdb-worker.ts): the wasm then compiles from fetch's own
-  // response, which browsers cache compiled, and the download is reported on a channel.
-  const worker = new Worker(new URL('./duckdb-worker.ts', import.meta.url), { type: 'classic' });
-  worker.postMessage({ duckdbWorker: new URL(bundle.mainWorker as string, location.href).href });
-  const channel = new BroadcastChannel(ENGINE_PROGRESS_CHANNEL);
-  channel.onmessage = (e: MessageEvent<EngineProgress>) => onProgress?.(e.data);
-  // A worker that fails to load or crashes while starting reports only through `error` events;
-  // DuckDB's own promises would then never settle.
-  let onFailure: (reason: Error) => void = () => undefined;
-  const failed = new Promise<never>((_, reject) => (onFailure = reject));
-  worker.addEventListener('error', (e) => onFailure(new Error(`engine worker failed to load: ${e.message || 'network or script error'}`)));
-  const timer = setTimeout(() => onFailure(new Error(`engine did not start within ${ENGINE_START_TIMEOUT_MS / 1000} s`)), ENGINE_START_TIMEOUT_MS);
+  // Our worker loads DuckDB's (duckdb-worker.ts), usually spawned as the app's first step
+  // (spawn.ts): the wasm is compiling by now, from fetch's own response, which browsers cache
+  // compiled, and the download is reported on a channel.
+  const spawned = takeEngineWorker();
+  const { worker } = spawned;
+  if (onProgress) spawned.onProgress(onProgress);
+  // A worker that fails to load or crashes while starting reports only through `error` events
+  // (spawned.failed); DuckDB's own promises would then never settle.
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timedOut = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`engine did not start within ${ENGINE_START_TIMEOUT_MS / 1000} s`)), ENGINE_START_TIMEOUT_MS)));
   try {
     const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
     const start = async () => {
@@ -194,12 +183,12 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
       await conn.query(memoryLimitSql(memoryLimitMb((navigator as Navigator & { deviceMemory?: number }).deviceMemory)));
       return new BrowserEngine(db, conn, worker);
     };
-    return await Promise.race([start(), failed]);
+    return await Promise.race([start(), spawned.failed, timedOut]);
   } catch (error) {
     worker.terminate();
     throw error;
   } finally {
     clearTimeout(timer);
-    channel.close();
+    spawned.closeProgress();
   }
 }

@@ -1,26 +1,26 @@
 /// <reference lib="webworker" />
-// The engine's worker. It loads DuckDB's own worker script (its URL is the first message) after
-// two changes to how that script fetches the wasm:
-// - duckdb-wasm counts the download by piping the response through a TransformStream, against
-//   Content-Length. The server sends the wasm compressed, so that length is of the compressed
-//   bytes (6 MB) while the stream counts the decoded ones (34 MB). The bytes are counted here
-//   instead, from a clone of the response, against the decoded size the server states
-//   (X-Decoded-Length), and reported to the page on a BroadcastChannel (the worker's own
-//   messages belong to DuckDB's protocol).
-// - With TransformStream absent, duckdb-wasm hands WebAssembly.instantiateStreaming fetch's own
-//   response rather than a Response rebuilt from a stream, which is what a browser needs to
-//   cache compiled code (Chromium 156 headless here writes no wasm code cache either way).
-import { ENGINE_PROGRESS_CHANNEL, type EngineProgress } from './progress';
+// The engine's worker. Its first message names DuckDB's own worker script and the wasm. It starts
+// compiling the wasm at once, then loads DuckDB's script, with three changes to how that script
+// gets its module:
+// - The compile starts before DuckDB's 750 KB script is even parsed, and before the page has
+//   sent `instantiate`: DuckDB's own request for the wasm is answered with that compile.
+// - It compiles from fetch's own response. duckdb-wasm pipes the response through a
+//   TransformStream to count the download, and a Response rebuilt from a stream has no cache
+//   handler, so the browser could never keep the compiled code for the next visit.
+// - The download is counted here instead, from a clone, against the decoded size the server
+//   states (X-Decoded-Length: Content-Length counts the compressed bytes), and reported on the
+//   port the first message brought (the worker's own messages belong to DuckDB's protocol).
+import type { EngineProgress } from './progress';
+import type { EngineWorkerStart } from './spawn';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & { TransformStream?: unknown };
+// Without TransformStream, duckdb-wasm calls WebAssembly.instantiateStreaming(fetch(wasm)).
 scope.TransformStream = undefined;
 
 const plainFetch = scope.fetch.bind(scope);
-const progress = new BroadcastChannel(ENGINE_PROGRESS_CHANNEL);
+const plainInstantiateStreaming = WebAssembly.instantiateStreaming.bind(WebAssembly);
 
-async function count(response: Response): Promise<void> {
-  // Compressed in transit, Content-Length counts the compressed bytes: our server says the size
-  // of what is read (X-Decoded-Length); without it the page shows no total.
+async function count(response: Response, progress: MessagePort): Promise<void> {
   const encoded = response.headers.get('content-encoding');
   const total = Number(response.headers.get(encoded ? 'x-decoded-length' : 'content-length')) || 0;
   const reader = response.body?.getReader();
@@ -40,17 +40,47 @@ async function count(response: Response): Promise<void> {
   progress.close();
 }
 
+/** The wasm compiling since the first message; DuckDB's own fetch of that URL is answered with it. */
+let early: { url: string; module: Promise<WebAssembly.Module> } | null = null;
+/** The stand-in responses DuckDB's fetch got for the early wasm. */
+const standIns = new WeakSet<Response>();
+
+function compileEarly(url: string, progress: MessagePort): void {
+  const response = plainFetch(url, { credentials: 'same-origin' }).then((r) => {
+    if (!r.ok) throw new Error(`engine wasm: HTTP ${r.status}`);
+    void count(r.clone(), progress).catch(() => undefined);
+    return r;
+  });
+  const module = WebAssembly.compileStreaming(response);
+  // Seen by DuckDB's instantiate when it asks; never an unhandled rejection before that.
+  module.catch(() => undefined);
+  early = { url, module };
+}
+
+const urlOf = (input: RequestInfo | URL) => (typeof input === 'string' ? new URL(input, location.href).href : input instanceof URL ? input.href : input.url);
+
 scope.fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
-  const response = await plainFetch(input, init);
-  const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-  if (url.endsWith('.wasm') && response.ok) void count(response.clone()).catch(() => undefined);
-  return response;
+  if (early && urlOf(input) === early.url) {
+    const standIn = new Response(null, { status: 200 });
+    standIns.add(standIn);
+    return standIn;
+  }
+  return plainFetch(input, init);
 };
 
-scope.onmessage = (event: MessageEvent<{ duckdbWorker?: string }>) => {
-  const url = event.data?.duckdbWorker;
-  if (!url) return;
+WebAssembly.instantiateStreaming = async (source, imports) => {
+  const response = await source;
+  if (!early || !standIns.has(response)) return plainInstantiateStreaming(response, imports);
+  const module = await early.module;
+  early = null;
+  return { module, instance: await WebAssembly.instantiate(module, imports) };
+};
+
+scope.onmessage = (event: MessageEvent<Partial<EngineWorkerStart>>) => {
+  const { duckdbWorker, wasm, progress } = event.data ?? {};
+  if (!duckdbWorker) return;
   scope.onmessage = null;
+  if (wasm && progress) compileEarly(wasm, progress);
   // DuckDB's script sets its own onmessage for every message after this one.
-  scope.importScripts(url);
+  scope.importScripts(duckdbWorker);
 };

@@ -3,6 +3,3 @@ export interface EngineProgress {
   loaded: number;
   total: number;
 }
-
-/** The channel the engine's worker reports download progress on (duckdb-worker.ts). */
-export const ENGINE_PROGRESS_CHANNEL = 'hqd-engine-progress';
