@@ -68,9 +68,44 @@ export function starsFor(composite: number, thresholds: ScoringSettings['starThr
   return index < 0 ? 1 : 5 - index;
 }
 
-function weightedMean(parts: readonly IndicatorPart[]): number | null {
+function weightedMean(parts: readonly Pick<IndicatorPart, 'weight' | 'score'>[]): number | null {
   const weight = parts.reduce((w, p) => w + p.weight, 0);
   return weight > 0 ? parts.reduce((s, p) => s + p.weight * p.score, 0) / weight : null;
+}
+
+/** Steps 2 and 3: the tier indices and the composite of an entity's scored parts. */
+export function compositeOf(
+  parts: readonly Pick<IndicatorPart, 'weight' | 'score' | 'tier'>[],
+  settings: Pick<ScoringSettings, 'basicShare' | 'characteristicShare'>,
+): { basic: number | null; characteristic: number | null; composite: number | null } {
+  const basic = weightedMean(parts.filter((p) => p.tier === 'basic'));
+  const characteristic = weightedMean(parts.filter((p) => p.tier === 'characteristic'));
+  const composite =
+    basic !== null && characteristic !== null ? settings.basicShare * basic + settings.characteristicShare * characteristic : (basic ?? characteristic);
+  return { basic, characteristic, composite };
+}
+
+/** The peers' range for min–max scoring: per indicator and period, keyed `indicator|period`. */
+export function peerRanges(values: readonly EntityValue[]): Map<string, { min: number; max: number }> {
+  const range = new Map<string, { min: number; max: number }>();
+  for (const v of values) {
+    const key = `${v.indicatorId}|${v.period}`;
+    const r = range.get(key);
+    range.set(key, r ? { min: Math.min(r.min, v.value), max: Math.max(r.max, v.value) } : { min: v.value, max: v.value });
+  }
+  return range;
+}
+
+/** The score of one value: attainment with a positive target, else its place in the peers' range. */
+export function scoreValue(value: number, indicator: Pick<ScoredIndicator, 'target' | 'direction'>, range: { min: number; max: number }): number {
+  return indicator.target !== null && indicator.target > 0
+    ? targetScore(value, indicator.target, indicator.direction)
+    : minMaxScore(value, range.min, range.max, indicator.direction);
+}
+
+/** The stars a composite earns once gates are applied: the lowest cap of the gates that hold. */
+export function cappedStars(composite: number, caps: readonly number[], settings: Pick<ScoringSettings, 'starThresholds'>): number {
+  return caps.reduce((stars, cap) => Math.min(stars, cap), starsFor(composite, settings.starThresholds));
 }
 
 /**
@@ -87,12 +122,7 @@ export function scoreEntities(
   const totalWeight = indicators.reduce((w, i) => w + Math.max(0, i.weight), 0);
 
   // Peers for min–max: the same indicator in the same period.
-  const range = new Map<string, { min: number; max: number }>();
-  for (const v of values) {
-    const key = `${v.indicatorId}|${v.period}`;
-    const r = range.get(key);
-    range.set(key, r ? { min: Math.min(r.min, v.value), max: Math.max(r.max, v.value) } : { min: v.value, max: v.value });
-  }
+  const range = peerRanges(values);
 
   const byEntity = new Map<string, EntityValue[]>();
   for (const v of values) if (byId.has(v.indicatorId)) byEntity.set(v.entityId, [...(byEntity.get(v.entityId) ?? []), v]);
@@ -106,18 +136,13 @@ export function scoreEntities(
         indicatorId: v.indicatorId,
         value: v.value,
         period: v.period,
-        score: useTarget ? targetScore(v.value, i.target as number, i.direction) : minMaxScore(v.value, r.min, r.max, i.direction),
+        score: scoreValue(v.value, i, r),
         weight: Math.max(0, i.weight),
         tier: i.tier,
         method: useTarget ? 'target' : 'min-max',
       };
     });
-    const basic = weightedMean(parts.filter((p) => p.tier === 'basic'));
-    const characteristic = weightedMean(parts.filter((p) => p.tier === 'characteristic'));
-    const composite =
-      basic !== null && characteristic !== null
-        ? settings.basicShare * basic + settings.characteristicShare * characteristic
-        : (basic ?? characteristic);
+    const { basic, characteristic, composite } = compositeOf(parts, settings);
     const coverage = totalWeight > 0 ? parts.reduce((w, p) => w + p.weight, 0) / totalWeight : 0;
     const insufficient = coverage < settings.minCoverage - 1e-12;
     const gatedBy = own
@@ -126,11 +151,7 @@ export function scoreEntities(
         return i.gateMin !== null && i.gateMaxStars !== null && v.value < i.gateMin;
       })
       .map((v) => v.indicatorId);
-    let stars: number | null = null;
-    if (!insufficient && composite !== null) {
-      stars = starsFor(composite, settings.starThresholds);
-      for (const id of gatedBy) stars = Math.min(stars, (byId.get(id) as ScoredIndicator).gateMaxStars as number);
-    }
+    const stars = !insufficient && composite !== null ? cappedStars(composite, gatedBy.map((id) => (byId.get(id) as ScoredIndicator).gateMaxStars as number), settings) : null;
     return { entityId, basic, characteristic, composite, coverage, insufficient, stars, gatedBy, parts };
   });
 }
