@@ -1,7 +1,7 @@
 import type { HistoryRow } from '../queries/history';
 import type { IndicatorInfo } from '../queries/indicators';
 import type { SnapshotRow } from '../queries/snapshot';
-import { scoreEntities, type EntityScore, type ScoredIndicator } from './score';
+import { scoreEntities, type EntityScore, type EntityValue, type ScoredIndicator } from './score';
 import { DEFAULT_SETTINGS, type ScoringSettings } from './settings';
 import { periodX, projectToTarget, type TrendStatus } from './trend';
 
@@ -26,10 +26,25 @@ export function toScored(i: IndicatorInfo): ScoredIndicator {
  * not judged on indicators only districts report.
  */
 export function scoreLevel(indicators: readonly IndicatorInfo[], snapshot: readonly SnapshotRow[], settings: ScoringSettings = DEFAULT_SETTINGS): EntityScore[] {
-  const reported = new Set(snapshot.map((r) => r.indicator_id));
-  const scored = indicators.filter((i) => reported.has(i.indicator_id)).map(toScored);
-  const values = snapshot.map((r) => ({ entityId: r.entity_id, indicatorId: r.indicator_id, period: r.period, value: r.value }));
+  const { scored, values } = levelInputs(indicators, snapshot);
   return scoreEntities(scored, values, settings);
+}
+
+/** What scoreLevel scores: the indicators that count at the level, and the values. */
+export function levelInputs(indicators: readonly IndicatorInfo[], snapshot: readonly SnapshotRow[]): { scored: ScoredIndicator[]; values: EntityValue[] } {
+  const reported = new Set(snapshot.map((r) => r.indicator_id));
+  return {
+    scored: indicators.filter((i) => reported.has(i.indicator_id)).map(toScored),
+    values: snapshot.map((r) => ({ entityId: r.entity_id, indicatorId: r.indicator_id, period: r.period, value: r.value })),
+  };
+}
+
+/**
+ * The values an indicator can take at all: a share in % lies in 0–100. A % value outside that
+ * (a growth rate of −3%) says the indicator is no share, and it is left unbounded.
+ */
+export function indicatorBounds(indicator: Pick<IndicatorInfo, 'unit'> | undefined, value: number): { min: number; max: number } | null {
+  return indicator?.unit === '%' && value >= 0 && value <= 100 ? { min: 0, max: 100 } : null;
 }
 
 /** Best first; 数据不足 after every scored entity; ties by id so the order is stable. */

@@ -15,6 +15,7 @@ import { chooseScope } from '../../src/queries/hierarchy';
 import { queryHistory } from '../../src/queries/history';
 import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
+import { rankScores, scoreLevel } from '../../src/scoring/scorecard';
 import { DEFAULT_SETTINGS } from '../../src/scoring/settings';
 import { makeLabels } from '../../src/ui/labels';
 import { latestAtOrBefore, sampleObservations } from '../support/sample-csv';
@@ -150,6 +151,59 @@ describe('scorecard model', () => {
     expect(m.descendants.length).toBeGreaterThan(0);
     expect(m.descendants.every((d) => family.below.some((b) => b.entity_id === d.id))).toBe(true);
     expect(m.trends).toHaveLength(m.cards.length);
+  });
+
+  async function scorecardOf(entityId: string, year: number) {
+    const family = entityFamily(catalog.entities, entityId);
+    const values = {
+      entityId,
+      year,
+      history: await queryHistory(engine, datasets, [entityId], year),
+      peers: await querySnapshot(engine, { datasetIds: datasets, entityIds: family.peers.map((p) => p.entity_id), year }),
+      descendants: await querySnapshot(engine, { datasetIds: datasets, entityIds: family.below.map((b) => b.entity_id), year }),
+    };
+    return { values, m: buildScorecard({ indicators: catalog.indicators, family, values, settings: DEFAULT_SETTINGS, labels: zh, source: '' }) };
+  }
+
+  it('gives each district of the sample the value that alone earns its next star, and not a hair less', async () => {
+    let checked = 0;
+    for (const district of chooseScope(catalog.entities).members) {
+      const { values, m } = await scorecardOf(district.entity_id, 2025);
+      const stars = m.own?.stars ?? null;
+      if (!m.nextStar) {
+        expect(stars === 5 || m.own?.insufficient).toBe(true);
+        continue;
+      }
+      expect(m.nextStar.stars).toBe((stars ?? 0) + 1);
+      for (const step of m.nextStar.steps) {
+        // Re-score the peers with this one value changed: the needed value earns the star (or more,
+        // when it also lifts a gate); a value just short of it (toward the worse side) does not.
+        const rescored = (value: number) =>
+          scoreLevel(catalog.indicators, values.peers.map((r) => (r.entity_id === district.entity_id && r.indicator_id === step.indicatorId ? { ...r, value } : r)), DEFAULT_SETTINGS).find((s) => s.entityId === district.entity_id)?.stars;
+        if (step.needed === null) continue;
+        const direction = m.byId.get(step.indicatorId)?.direction ?? 1;
+        // Min–max keeps the peers' range as it was; re-scoring recomputes it, which holds while
+        // the needed value stays inside that range (it does: a score above 100 is never asked).
+        expect(rescored(step.needed + direction * 1e-9)).toBeGreaterThanOrEqual(m.nextStar.stars);
+        expect(rescored(step.needed - direction * 1e-3)).toBeLessThan(m.nextStar.stars);
+        checked++;
+      }
+    }
+    expect(checked).toBeGreaterThan(3);
+  });
+
+  it('writes a briefing that agrees with the ranking, the gates and the next star', async () => {
+    for (const district of chooseScope(catalog.entities).members) {
+      const { m } = await scorecardOf(district.entity_id, 2025);
+      const rank = m.briefing.find((l) => l.rule === 'rank');
+      const ranked = rankScores(m.peerScores);
+      const position = ranked.findIndex((s) => s.entityId === district.entity_id) + 1;
+      expect(rank?.text).toContain(`${district.name}在 ${ranked.length} 个区县中排第 ${position} 名`);
+      expect(rank?.text).toContain(zh.t(`briefing.starName.${m.own?.stars}`));
+      expect(m.briefing.some((l) => l.rule === 'gate')).toBe((m.own?.gatedBy.length ?? 0) > 0);
+      const reachable = m.nextStar?.steps.find((s) => s.needed !== null);
+      expect(m.briefing.some((l) => l.rule === 'nextStar')).toBe(reachable !== undefined);
+    }
   });
 });
 

@@ -8,7 +8,11 @@ import type { IndicatorInfo } from '../../queries/indicators';
 import type { SnapshotRow } from '../../queries/snapshot';
 import { kpiFigures, type KpiFigures } from '../../scoring/kpi';
 import type { EntityScore } from '../../scoring/score';
-import { scoreLevel, scoreSiblings, weakestPart } from '../../scoring/scorecard';
+import { entityTrends, indicatorBounds, levelInputs, rankScores, scoreLevel, scoreSiblings, weakestPart } from '../../scoring/scorecard';
+import { nextStar, type NextStar } from '../../scoring/next-star';
+import { peerRanges } from '../../scoring/score';
+import { roundToward } from './round-toward';
+import { biggestMoves, entityBriefing, previousScores, ranksOf, type BriefingLine } from '../briefing/briefing';
 import type { ScoringSettings } from '../../scoring/settings';
 import { periodX, projectToTarget, type TrendStatus } from '../../scoring/trend';
 import type { ChartModel } from '../../ui/charts/chart-table';
@@ -179,6 +183,12 @@ export function buildScorecard(input: ScorecardInput) {
       return { id: b.entity_id, name: b.name, level: b.level, score: s, weakest: wi ? nameIn(wi, labels.locale) : null };
     });
 
+  const { scored, values: levelValues } = levelInputs(indicators, values.peers);
+  const ownValues = new Map(own?.parts.map((p) => [p.indicatorId, p.value]));
+  const next = own
+    ? nextStar(own, { indicators: scored, ranges: peerRanges(levelValues), settings: input.settings, bounds: (id) => indicatorBounds(byId.get(id), ownValues.get(id) ?? 0) })
+    : null;
+  const ranked = rankScores(peerScores);
   return {
     own,
     byId,
@@ -186,7 +196,58 @@ export function buildScorecard(input: ScorecardInput) {
     bars: own ? scoreBars(input, own, peerScores) : null,
     descendants,
     trends: perIndicator.map(({ indicator, rows }) => trendCard(input, indicator, rows)),
+    nextStar: next,
+    /** The peers' scores and the indicators that count among them, for the rank ranges. */
+    peerScores,
+    scored,
+    briefing: briefingLines(input, { own, ranked, next, descendants, cards }),
   };
+}
+
+function briefingLines(
+  input: ScorecardInput,
+  m: { own: EntityScore | null; ranked: readonly EntityScore[]; next: NextStar | null; descendants: readonly DescendantRow[]; cards: readonly IndicatorCard[] },
+): BriefingLine[] {
+  const { indicators, family, values, labels } = input;
+  const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
+  const name = family.entity?.name ?? values.entityId;
+  const fmt = (id: string, v: number) => {
+    const i = byId.get(id);
+    return i ? formatValue(v, i.decimals, i.unit, labels.locale) : String(v);
+  };
+  const named = (id: string) => {
+    const i = byId.get(id);
+    return i ? nameIn(i, labels.locale) : id;
+  };
+  const rank = ranksOf(m.ranked).get(values.entityId) ?? null;
+  const step = m.next?.steps.find((s) => s.needed !== null);
+  const lagging = m.descendants
+    .filter((d) => d.score && (d.score.insufficient || (d.score.stars ?? 5) <= 2))
+    .sort((a, b) => (a.score?.composite ?? -1) - (b.score?.composite ?? -1))
+    .map((d) => ({ name: d.name, weakest: d.weakest }));
+  return entityBriefing(
+    {
+      name,
+      levelName: levelName(labels, family.entity?.level ?? ''),
+      year: values.year,
+      score: m.own,
+      rank,
+      of: m.ranked.length,
+      previousRank: ranksOf(previousScores(indicators, values.peers, input.settings)).get(values.entityId) ?? null,
+      moves: biggestMoves(m.cards.map((c) => c.row), byId, labels),
+      offTrack: entityTrends(indicators, values.history, values.entityId, input.settings)
+        .filter((t) => t.status === 'off-track')
+        .map((t) => named(t.indicatorId)),
+      gates: (m.own?.gatedBy ?? []).map((id) => {
+        const i = byId.get(id);
+        return { indicator: named(id), value: fmt(id, m.own?.parts.find((p) => p.indicatorId === id)?.value ?? 0), gate: fmt(id, i?.gate_min ?? 0), cap: i?.gate_max_stars ?? 1 };
+      }),
+      lagging,
+      belowName: labels.t('scorecard.belowTitle', { name }),
+      nextStar: step && m.next ? { stars: m.next.stars, indicator: named(step.indicatorId), needed: fmt(step.indicatorId, roundToward(step.needed as number, byId.get(step.indicatorId)?.decimals ?? 2, byId.get(step.indicatorId)?.direction ?? 1)) } : null,
+    },
+    labels,
+  );
 }
 
 export type ScorecardModel = ReturnType<typeof buildScorecard>;
