@@ -8,6 +8,9 @@ export const COMPARE_TABS = ['line', 'bar', 'slope', 'multiples', 'table'] as co
 export type CompareTab = (typeof COMPARE_TABS)[number];
 export const MODES = ['absolute', 'change'] as const;
 export type Mode = (typeof MODES)[number];
+/** What KPI tiles and tables set a value against. */
+export const AGAINST = ['previous', 'yearAgo', 'target', 'peers'] as const;
+export type Against = (typeof AGAINST)[number];
 
 export interface UrlParams {
   /** Datasets in view; null: the default (the sample, or everything when there is none). */
@@ -22,6 +25,8 @@ export interface UrlParams {
   to: number | null;
   mode: Mode;
   tab: CompareTab;
+  /** Overview and scorecards: what the tiles compare each value with. */
+  vs: Against;
   /** Present: the playlist and its title bar; null: the saved show's. */
   slides: SlideToken[] | null;
   sec: number | null;
@@ -38,6 +43,7 @@ export const DEFAULT_PARAMS: Readonly<UrlParams> = Object.freeze({
   to: null,
   mode: 'absolute',
   tab: 'line',
+  vs: 'previous',
   slides: null,
   sec: null,
   org: null,
@@ -125,6 +131,7 @@ const CODECS: { [K in ParamKey]: Codec<UrlParams[K]> } = {
   to: year,
   mode: oneOf(MODES),
   tab: oneOf(COMPARE_TABS),
+  vs: oneOf(AGAINST),
   slides,
   sec: seconds,
   org: titleText,

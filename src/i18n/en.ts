@@ -65,6 +65,9 @@ const en: Messages<typeof zh> = {
     near: 'Near target',
     below: 'Below target',
     noPrevious: 'No previous period',
+    noYearAgo: 'No value a year earlier',
+    noPeers: 'No peers to compare with',
+    peers: 'vs {label} {value}',
     select: 'Show trend and ranking of {name}',
   },
   level: { city: 'city', district: 'district', town: 'town', village: 'village', branch: 'branch', region: 'region', entity: 'entity' },
@@ -305,6 +308,7 @@ const en: Messages<typeof zh> = {
     explain: 'How the rank moves with the weights: each weight times a random factor in 0.5–1.5, drawn 1,000 times; in brackets the 5th–95th percentile of the ranks',
     label: 'Rank',
   },
+  against: { legend: 'Compare with', previous: 'previous period', yearAgo: 'a year earlier', target: 'target', peers: 'peer average', column: 'Against {what}' },
   compare: {
     title: 'Compare',
     from: 'From',

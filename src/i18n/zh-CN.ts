@@ -61,6 +61,9 @@ export default {
     near: '接近目标',
     below: '未达标',
     noPrevious: '无上期数据',
+    noYearAgo: '无同比数据',
+    noPeers: '无同级数据',
+    peers: '较{label} {value}',
     select: '查看 {name} 的趋势和排名',
   },
   level: { city: '市', district: '区县', town: '乡镇', village: '村', branch: '支部', region: '地区', entity: '对象' },
@@ -301,6 +304,7 @@ export default {
     explain: '名次随权重的变化：各指标权重分别乘以 0.5–1.5 之间的随机系数，抽取 1000 次，括号内为名次的 5%–95% 区间',
     label: '排名',
   },
+  against: { legend: '对比', previous: '上期', yearAgo: '同比', target: '目标', peers: '同级平均', column: '对比{what}' },
   compare: {
     title: '对比分析',
     from: '起始年份',

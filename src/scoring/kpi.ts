@@ -73,3 +73,8 @@ export function targetFacts(value: number, indicator: Shown & Pick<IndicatorInfo
   const share = attainment(value, indicator.target, indicator.direction);
   return { status: targetStatus(share), share, goal: formatValue(indicator.target, indicator.decimals, indicator.unit, locale) };
 }
+
+/** The mean of some values (a peers' average), or null when there are none. */
+export function meanOf(values: readonly number[]): number | null {
+  return values.length > 0 ? values.reduce((a, b) => a + b, 0) / values.length : null;
+}

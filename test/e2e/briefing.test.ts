@@ -93,4 +93,30 @@ describe('briefing', () => {
     await expectNoErrors(w);
     await w.context.close();
   });
+
+  it('sets each tile and the table against the comparison chosen, kept in the link', async () => {
+    const w = await openPage('/district/d03?period=2025');
+    await waitReady(w.page);
+    const line = (id: string) => w.page.locator(`[data-testid=kpi][data-indicator=${id}] [data-testid=kpi-against]`);
+    expect(await line('public_satisfaction').getAttribute('data-against')).toBe('previous');
+    await w.page.locator('[data-testid=compare-with] label', { hasText: '目标' }).click();
+    await w.page.waitForFunction(() => document.querySelector('[data-testid=kpi-against]')?.getAttribute('data-against') === 'target');
+    // 86.6% against 95.0%: 8.4 points short, in red words, not colour alone.
+    expect(await line('public_satisfaction').innerText()).toMatch(/▼\s*-8\.4 个百分点\s*目标 95\.0%/);
+    expect(new URL(w.page.url()).searchParams.get('vs')).toBe('target');
+    await w.page.locator('[data-testid=compare-with] label', { hasText: '同级平均' }).click();
+    await w.page.waitForFunction(() => document.querySelector('[data-testid=kpi-against]')?.getAttribute('data-against') === 'peers');
+    expect(await line('public_satisfaction').innerText()).toContain('较云澜市各区县平均');
+    // The breakdown table follows the same choice.
+    await w.page.locator('.breakdown__how summary').click();
+    expect(await w.page.locator('.breakdown__how thead').innerText()).toContain('对比同级平均');
+    expect(await w.page.locator('[data-testid=breakdown-against][data-indicator=public_satisfaction]').innerText()).toMatch(/^▼ -\d+\.\d 个百分点$/);
+    // A link with vs= opens with it.
+    await w.page.goto(`${baseUrl()}/?period=2025&vs=yearAgo`);
+    await waitReady(w.page);
+    expect(await w.page.locator('[data-testid=kpi-against]').first().getAttribute('data-against')).toBe('yearAgo');
+    expect(await w.page.locator('[data-testid=compare-with] input[data-value=yearAgo]').isChecked()).toBe(true);
+    await expectNoErrors(w);
+    await w.context.close();
+  });
 });

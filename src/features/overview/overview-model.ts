@@ -11,6 +11,7 @@ import type { IndicatorInfo } from '../../queries/indicators';
 import type { SeriesPoint } from '../../queries/series';
 import type { SnapshotRow } from '../../queries/snapshot';
 import type { EntityScore } from '../../scoring/score';
+import { meanOf } from '../../scoring/kpi';
 import { countStatuses, entityTrends, levelInputs, rankScores, scoreLevel } from '../../scoring/scorecard';
 import { biggestMoves, overviewBriefing, previousScores, ranksOf, type BriefingLine } from '../briefing/briefing';
 import type { ScoringSettings } from '../../scoring/settings';
@@ -62,10 +63,11 @@ export function indicatorGroups(indicators: readonly IndicatorInfo[], labels: La
 }
 
 /** The headline tiles: each headline indicator with the city's row for the year. */
-export function kpiTiles(headline: readonly IndicatorInfo[], values: OverviewYear | null) {
+export function kpiTiles(headline: readonly IndicatorInfo[], values: OverviewYear | null, peersLabel = '') {
   return headline.flatMap((indicator) => {
     const row = values?.kpi.find((r) => r.indicator_id === indicator.indicator_id);
-    return row ? [{ indicator, row }] : [];
+    const average = meanOf((values?.members ?? []).filter((r) => r.indicator_id === indicator.indicator_id).map((r) => r.value));
+    return row ? [{ indicator, row, peers: average === null ? null : { label: peersLabel, value: average } }] : [];
   });
 }
 
@@ -199,7 +201,7 @@ export function buildOverview(input: OverviewInput) {
   return {
     level,
     focus,
-    kpis: kpiTiles(input.headline, values),
+    kpis: kpiTiles(input.headline, values, root ? labels.t('scorecard.peerAverage', { parent: root.name, level }) : labels.t('scorecard.average')),
     trend: focus ? trendChart(input, focus, level, sources) : null,
     ranking: focus ? rankingChart(input, focus, level, sources) : null,
     allScores,

@@ -6,12 +6,13 @@ import { periodLabel } from '../../format/period';
 import type { HistoryRow } from '../../queries/history';
 import type { IndicatorInfo } from '../../queries/indicators';
 import type { SnapshotRow } from '../../queries/snapshot';
-import { kpiFigures, type KpiFigures } from '../../scoring/kpi';
+import { kpiFigures, meanOf, type KpiFigures } from '../../scoring/kpi';
 import type { EntityScore } from '../../scoring/score';
 import { entityTrends, indicatorBounds, levelInputs, rankScores, scoreLevel, scoreSiblings, weakestPart } from '../../scoring/scorecard';
 import { nextStar, type NextStar } from '../../scoring/next-star';
 import { peerRanges } from '../../scoring/score';
 import { roundToward } from './round-toward';
+
 import { biggestMoves, entityBriefing, previousScores, ranksOf, type BriefingLine } from '../briefing/briefing';
 import type { ScoringSettings } from '../../scoring/settings';
 import { periodX, projectToTarget, type TrendStatus } from '../../scoring/trend';
@@ -69,6 +70,8 @@ export interface IndicatorCard {
   row: SnapshotRow;
   yearAgo: { period: string; value: number } | null;
   spark: number[];
+  /** The peers' average of the indicator (the entity among them). */
+  peers: { label: string; value: number } | null;
 }
 
 export interface TrendCard {
@@ -165,12 +168,18 @@ export function buildScorecard(input: ScorecardInput) {
     const figures = kpiFigures(rows);
     return figures ? [{ indicator: i, rows, figures }] : [];
   });
+  const peersLabel = family.parent ? labels.t('scorecard.peerAverage', { parent: family.parent.name, level: levelName(labels, family.entity?.level ?? '') }) : labels.t('scorecard.average');
+  const peerMean = (id: string) => {
+    const mean = meanOf(values.peers.filter((r) => r.indicator_id === id).map((r) => r.value));
+    return mean === null ? null : { label: peersLabel, value: mean };
+  };
   const cards: IndicatorCard[] = perIndicator.map(({ indicator: i, rows, figures: k }) => ({
     indicator: i,
     figures: k,
     row: { entity_id: values.entityId, name, indicator_id: i.indicator_id, period: k.period, value: k.value, flag: k.flag, prev_period: k.prevPeriod, prev_value: k.prevValue },
     yearAgo: k.yearAgoPeriod !== null && k.yearAgoValue !== null ? { period: k.yearAgoPeriod, value: k.yearAgoValue } : null,
     spark: rows.slice(-8).map((r) => r.value),
+    peers: peerMean(i.indicator_id),
   }));
 
   const scores = scoreSiblings(indicators, family.below, values.descendants, input.settings);
