@@ -362,6 +362,7 @@ const en: Messages<typeof zh> = {
     settings: 'Show settings',
     exit: 'Leave',
     keys: '← → slides · Space pause · F full screen · Esc leave',
+    briefingTitle: 'Briefing · {year}',
     kpisTitle: 'Headline indicators · {year}',
     rankingTitle: 'Composite index ranking · {level}s, {year}',
     heatmapTitle: 'Indicator scores · {level}s, {year}',
@@ -375,6 +376,7 @@ const en: Messages<typeof zh> = {
     progress: 'Progress to target',
     shownOf: 'Top {shown} of {total}',
     slide: {
+      briefing: 'Briefing',
       kpis: 'Headline indicators',
       ranking: 'Composite ranking',
       heatmap: 'Score heatmap',

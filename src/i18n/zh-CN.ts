@@ -358,6 +358,7 @@ export default {
     settings: '放映设置',
     exit: '退出放映',
     keys: '← → 翻页 · 空格 暂停 · F 全屏 · Esc 退出',
+    briefingTitle: '述评 · {year} 年',
     kpisTitle: '核心指标 · {year} 年',
     rankingTitle: '综合指数排名 · {year} 年各{level}',
     heatmapTitle: '指标得分 · {year} 年各{level}',
@@ -371,6 +372,7 @@ export default {
     progress: '目标进度',
     shownOf: '显示前 {shown} 个，共 {total} 个',
     slide: {
+      briefing: '述评',
       kpis: '核心指标',
       ranking: '综合指数排名',
       heatmap: '指标得分热力图',

@@ -119,4 +119,18 @@ describe('briefing', () => {
     await expectNoErrors(w);
     await w.context.close();
   });
+
+  it('is a slide in Present, saying what the overview says', async () => {
+    const w = await openPage('/?period=2025');
+    await waitReady(w.page);
+    const said = (await lines(w.page)).map((l) => l.text);
+    await w.page.goto(`${baseUrl()}/present?period=2025&slides=briefing,kpis&sec=600`);
+    await waitReady(w.page);
+    const slide = w.page.locator('[data-testid=present-slide][data-kind=briefing]');
+    await slide.waitFor();
+    expect(await slide.locator('[data-testid=present-briefing] li').allInnerTexts()).toEqual(said);
+    expect(await slide.getAttribute('aria-label')).toBe('述评 · 2025 年');
+    await expectNoErrors(w);
+    await w.context.close();
+  });
 });

@@ -4,7 +4,7 @@ import type { Engine } from '../../src/engine/types';
 import { buildCompare } from '../../src/features/compare/compare-model';
 import { buildOverview } from '../../src/features/overview/overview-model';
 import { buildShow, labelOf, titleOf } from '../../src/features/present/present-model';
-import { districtSlide, heatmapSlide, kpisSlide, trendSlide } from '../../src/features/present/present-slides';
+import { briefingSlide, districtSlide, heatmapSlide, kpisSlide, trendSlide } from '../../src/features/present/present-slides';
 import { DEFAULT_SHOW } from '../../src/features/present/playlist';
 import { buildScorecard, entityFamily } from '../../src/features/scorecard/scorecard-model';
 import type { Locale } from '../../src/format/number';
@@ -221,9 +221,13 @@ describe('present model', () => {
       belowValues: await querySnapshot(engine, { datasetIds: datasets, entityIds: below, year: YEAR }),
     };
     const show = buildShow({ indicators: catalog.indicators, entities: catalog.entities, scope, values, settings: DEFAULT_SETTINGS, labels: zh, show: DEFAULT_SHOW });
-    expect(show.slides.map((s) => s.kind)).toEqual(['kpis', 'ranking', 'heatmap', ...members.map(() => 'district'), 'trend', 'trend', 'trend', 'trend']);
+    expect(show.slides.map((s) => s.kind)).toEqual(['briefing', 'kpis', 'ranking', 'heatmap', ...members.map(() => 'district'), 'trend', 'trend', 'trend', 'trend']);
     const screen = { unit: 19.44, width: 1920, wide: 16 / 9 };
     expect(kpisSlide(show).tiles.length).toBe(show.headline.length);
+    // The briefing slide says what the overview says for the same year and data.
+    const overview = buildOverview({ ...(await overviewInput('public_satisfaction')), values: { year: YEAR, kpi: values.rootValues, members: values.memberValues, history: values.history } });
+    expect(briefingSlide(show).map((l) => l.text)).toEqual(overview.briefing.map((l) => l.text));
+    expect(titleOf(show, { kind: 'briefing' })).toBe(`述评 · ${YEAR} 年`);
     expect(heatmapSlide(show, screen).points).toBeGreaterThan(0);
     const d = districtSlide(show, members[0] as string, screen);
     expect(d.rank).not.toBeNull();

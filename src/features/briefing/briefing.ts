@@ -3,7 +3,8 @@ import type { IndicatorInfo } from '../../queries/indicators';
 import type { SnapshotRow } from '../../queries/snapshot';
 import { movement } from '../../scoring/attainment';
 import type { EntityScore } from '../../scoring/score';
-import { rankScores, scoreLevel } from '../../scoring/scorecard';
+import type { HistoryRow } from '../../queries/history';
+import { entityTrends, rankScores, scoreLevel } from '../../scoring/scorecard';
 import type { ScoringSettings } from '../../scoring/settings';
 import { nameIn, type Labels } from '../../ui/labels';
 
@@ -187,6 +188,47 @@ export function overviewBriefing(f: OverviewFacts, labels: Labels): BriefingLine
     lines.push({ rule: 'lagging', text, target: anchors.scores });
   }
   return lines;
+}
+
+/** What the overview and Present's briefing slide know of the data in view. */
+export interface CityValues {
+  indicators: readonly IndicatorInfo[];
+  root: { entity_id: string; name: string } | null;
+  names: ReadonlyMap<string, string>;
+  levelName: string;
+  year: number;
+  /** The members ranked (rankScores), and their rows for the year. */
+  ranked: readonly EntityScore[];
+  members: readonly SnapshotRow[];
+  /** The city's rows (its moves) and history (what is off track). */
+  rootRows: readonly SnapshotRow[];
+  history: readonly HistoryRow[];
+  settings: ScoringSettings;
+}
+
+/** The overview's briefing from the values it shows (also Present's briefing slide). */
+export function cityBriefing(c: CityValues, labels: Labels): BriefingLine[] {
+  const byId = new Map(c.indicators.map((i) => [i.indicator_id, i]));
+  const named = (id: string) => {
+    const i = byId.get(id);
+    return i ? nameIn(i, labels.locale) : id;
+  };
+  const gated = new Map<string, string[]>();
+  for (const s of c.ranked) if (s.stars !== null) for (const id of s.gatedBy) gated.set(id, [...(gated.get(id) ?? []), c.names.get(s.entityId) ?? s.entityId]);
+  return overviewBriefing(
+    {
+      name: c.root?.name ?? '',
+      levelName: c.levelName,
+      year: c.year,
+      ranked: c.ranked,
+      names: c.names,
+      previousRanks: ranksOf(previousScores(c.indicators, c.members, c.settings)),
+      moves: biggestMoves(c.rootRows, byId, labels),
+      offTrack: c.root ? entityTrends(c.indicators, c.history, c.root.entity_id, c.settings).filter((t) => t.status === 'off-track').map((t) => named(t.indicatorId)) : [],
+      gated: [...gated].map(([id, members]) => ({ indicator: named(id), members })),
+    },
+    labels,
+  );
 }
 
 /** The briefing as plain text, for the clipboard: one sentence a line. */

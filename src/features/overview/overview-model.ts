@@ -13,7 +13,7 @@ import type { SnapshotRow } from '../../queries/snapshot';
 import type { EntityScore } from '../../scoring/score';
 import { meanOf } from '../../scoring/kpi';
 import { countStatuses, entityTrends, levelInputs, rankScores, scoreLevel } from '../../scoring/scorecard';
-import { biggestMoves, overviewBriefing, previousScores, ranksOf, type BriefingLine } from '../briefing/briefing';
+import { cityBriefing } from '../briefing/briefing';
 import type { ScoringSettings } from '../../scoring/settings';
 import type { ChartModel } from '../../ui/charts/chart-table';
 import { describeLines, describeRanking, describeScoreGrid, trendLines } from '../../ui/charts/describe';
@@ -211,36 +211,25 @@ export function buildOverview(input: OverviewInput) {
     heatmap: scores.length > 0 ? heatmapChart(input, scores, level) : null,
     trendCounts: root && values ? { entity: root.name, counts: countStatuses(entityTrends(indicators, values.history, root.entity_id, input.settings)) } : null,
     levelIndicators: levelInputs(indicators, values?.members ?? []).scored,
-    briefing: values ? overviewLines(input, allScores, level) : [],
+    briefing: values
+      ? cityBriefing(
+          {
+            indicators,
+            root,
+            names: new Map(input.scope.members.map((m) => [m.entity_id, m.name])),
+            levelName: level,
+            year: values.year,
+            ranked: allScores,
+            members: values.members,
+            rootRows: values.kpi,
+            history: values.history,
+            settings: input.settings,
+          },
+          labels,
+        )
+      : [],
   };
 }
 
-function overviewLines(input: OverviewInput, ranked: readonly EntityScore[], level: string): BriefingLine[] {
-  const { indicators, labels, values } = input;
-  if (!values) return [];
-  const byId = new Map(indicators.map((i) => [i.indicator_id, i]));
-  const named = (id: string) => {
-    const i = byId.get(id);
-    return i ? nameIn(i, labels.locale) : id;
-  };
-  const root = input.scope.root;
-  const gated = new Map<string, string[]>();
-  const names = new Map(input.scope.members.map((m) => [m.entity_id, m.name]));
-  for (const s of ranked) if (s.stars !== null) for (const id of s.gatedBy) gated.set(id, [...(gated.get(id) ?? []), names.get(s.entityId) ?? s.entityId]);
-  return overviewBriefing(
-    {
-      name: root?.name ?? '',
-      levelName: level,
-      year: values.year,
-      ranked,
-      names,
-      previousRanks: ranksOf(previousScores(indicators, values.members, input.settings)),
-      moves: biggestMoves(values.kpi, byId, labels),
-      offTrack: root ? entityTrends(indicators, values.history, root.entity_id, input.settings).filter((t) => t.status === 'off-track').map((t) => named(t.indicatorId)) : [],
-      gated: [...gated].map(([id, members]) => ({ indicator: named(id), members })),
-    },
-    labels,
-  );
-}
 
 export type OverviewModel = ReturnType<typeof buildOverview>;

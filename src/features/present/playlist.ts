@@ -3,6 +3,7 @@
 
 /** What a person puts in the playlist; `districts` and `trends` stand for a whole group. */
 export type SlideToken =
+  | { kind: 'briefing' }
   | { kind: 'kpis' }
   | { kind: 'ranking' }
   | { kind: 'heatmap' }
@@ -12,7 +13,7 @@ export type SlideToken =
   | { kind: 'trend'; id: string };
 
 /** One slide as shown, after the groups are expanded against the data in view. */
-export type Slide = { kind: 'kpis' } | { kind: 'ranking' } | { kind: 'heatmap' } | { kind: 'district'; id: string } | { kind: 'trend'; id: string };
+export type Slide = { kind: 'briefing' } | { kind: 'kpis' } | { kind: 'ranking' } | { kind: 'heatmap' } | { kind: 'district'; id: string } | { kind: 'trend'; id: string };
 
 export interface Show {
   slides: SlideToken[];
@@ -30,13 +31,13 @@ export const MAX_TEXT = 80;
 export const TREND_COUNT = 4;
 
 export const DEFAULT_SHOW: Show = {
-  slides: [{ kind: 'kpis' }, { kind: 'ranking' }, { kind: 'heatmap' }, { kind: 'districts' }, { kind: 'trends' }],
+  slides: [{ kind: 'briefing' }, { kind: 'kpis' }, { kind: 'ranking' }, { kind: 'heatmap' }, { kind: 'districts' }, { kind: 'trends' }],
   seconds: 20,
   org: '',
   title: '',
 };
 
-const SIMPLE = new Set(['kpis', 'ranking', 'heatmap', 'districts', 'trends']);
+const SIMPLE = new Set(['briefing', 'kpis', 'ranking', 'heatmap', 'districts', 'trends']);
 
 /** `district:<id>` with the id percent-encoded, so ids holding `,` or `:` survive the round trip. */
 export function encodeToken(token: SlideToken): string {

@@ -91,6 +91,7 @@ export function labelOf(show: ShowModel, token: SlideToken): string {
 /** Every slide the data offers, for the settings panel's "add" list. */
 export function slideChoices(show: ShowModel): { token: SlideToken; label: string }[] {
   const tokens: SlideToken[] = [
+    { kind: 'briefing' },
     { kind: 'kpis' },
     { kind: 'ranking' },
     { kind: 'heatmap' },
@@ -107,6 +108,8 @@ export function titleOf(show: ShowModel, slide: Slide): string {
   const { t } = show.input.labels;
   const year = show.input.values.year;
   switch (slide.kind) {
+    case 'briefing':
+      return t('present.briefingTitle', { year, name: show.input.scope.root?.name ?? '' });
     case 'kpis':
       return t('present.kpisTitle', { year });
     case 'ranking':

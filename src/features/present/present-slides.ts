@@ -1,3 +1,4 @@
+import { cityBriefing, type BriefingLine } from '../briefing/briefing';
 import type { EChartsCoreOption } from 'echarts/core';
 import { buildHeatmapOption, heatmapPointCount, type HeatmapCell } from '../../charts/heatmap';
 import { rankRows } from '../../charts/ranking';
@@ -55,6 +56,15 @@ const fit = (option: EChartsCoreOption, screen: Screen) => scaleForScreen(option
 
 /** The districts the ranking and heatmap slides show. */
 export const shownScores = (show: ShowModel) => show.scores.slice(0, MAX_ROWS);
+
+/** 述评 on the big screen: the overview's sentences for the year. */
+export function briefingSlide(show: ShowModel): BriefingLine[] {
+  const { scope, values, settings, labels, indicators } = show.input;
+  return cityBriefing(
+    { indicators, root: scope.root, names: show.names, levelName: show.level, year: values.year, ranked: show.scores, members: values.memberValues, rootRows: values.rootValues, history: values.history, settings },
+    labels,
+  );
+}
 
 export function kpisSlide(show: ShowModel) {
   const { scope, values, settings } = show.input;
