@@ -11,6 +11,7 @@ import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
 import { measureSelect, median, percentile, writeMillionCsv } from './bench/interaction';
 import { restartBench, type RestartResult } from './bench/restart';
+import { stabilityBench } from './bench/stability';
 import { launchChromium } from './lib/chromium';
 import { runPresentSoak, type SoakResult } from './lib/present-soak';
 import { ROOT, startPreview } from './lib/preview';
@@ -235,6 +236,7 @@ async function soakBench(): Promise<SoakResult> {
 }
 const soak = process.env.BENCH_SKIP_SOAK ? null : await soakBench();
 
+const stability = stabilityBench();
 const pick = (f: (s: (typeof samples)[number]) => number) => Math.round(median(samples.map(f)));
 const size = sizes();
 const result = {
@@ -257,6 +259,7 @@ const result = {
   interactions,
   restart,
   presentSoak: soak,
+  rankStability: stability,
   imports: Object.fromEntries(
     Object.entries(imports).map(([name, r]) => [
       name,
@@ -293,6 +296,7 @@ const rows: [string, string, string][] = [
   ['DuckDB worker JS (gzip)', kb(size.engineWorkerJsGzip), `${kb(size.engineWorkerJs)} raw`],
   ['DuckDB wasm eh (gzip)', kb(size.wasmGzip), `${kb(size.wasm)} raw · ${(size.wasmGzip / size.appJsGzip).toFixed(1)}× app JS`],
 ];
+rows.push([`rank ranges, ${stability.entities} × ${stability.indicators} × 1,000 draws`, `${Math.round(stability.ms)} ms`, 'the worker\'s function, in Node · budget 300 ms']);
 for (const [name, r] of Object.entries(result.imports)) {
   rows.push(
     [`import ${name} ${r.megabytes.toFixed(0)} MB: app`, `${r.appMBps.toFixed(1)} MB/s`, `${r.appVsPapaparse.toFixed(2)}× papaparse · ${r.appVsCeiling.toFixed(2)}× ceiling · peak heap ${r.appPeakHeapMB.toFixed(0)} MB · ${r.rows.app} rows`],
