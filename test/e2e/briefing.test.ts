@@ -133,4 +133,14 @@ describe('briefing', () => {
     await expectNoErrors(w);
     await w.context.close();
   });
+
+  it('briefs a branch among its sibling branches', async () => {
+    const w = await openPage('/branch/b001?period=2025');
+    await waitReady(w.page);
+    const rank = (await lines(w.page)).find((l) => l.rule === 'rank');
+    expect(rank?.text).toMatch(/^2025 年，.+在 \d+ 个支部中排第 \d+ 名，综合指数 \d+\.\d，[一二三四五]星/);
+    expect(await w.page.locator('[data-testid=rank-range][data-entity=b001]').count()).toBe(1);
+    await expectNoErrors(w);
+    await w.context.close();
+  });
 });

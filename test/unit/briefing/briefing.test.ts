@@ -42,7 +42,7 @@ describe('the entity briefing', () => {
     expect(texts(entityBriefing(facts({ previousRank: 5 }), zh))[0]).toContain('名次与上期相同');
     expect(texts(entityBriefing(facts({ previousRank: null }), zh))[0]).toBe('2025 年，南港区在 9 个区县中排第 5 名，综合指数 92.8，三星。');
     expect(texts(entityBriefing(facts({ name: 'South Port', levelName: 'district' }), en))[0]).toBe(
-      'In 2025, South Port ranks 5 of 9 (district) with a composite of 92.8, three stars, down 1 since the previous period.',
+      'In 2025, South Port ranks No. 5 of 9 at the district level, with a composite of 92.8, three stars, down 1 since the previous period.',
     );
   });
 
