@@ -281,7 +281,7 @@ async function viewAlone(w: PageWatch, id: string): Promise<void> {
     await w.page.uncheck(`.picker__menu input[data-dataset="${sample}"]`);
   await w.page.click('[data-testid=dataset-picker]');
   await expect.poll(() => new URL(w.page.url()).searchParams.get('datasets')).toBe(id);
-  await expect.poll(() => w.page.getByRole('heading', { level: 2 }).first().innerText(), { timeout: 30_000 }).toContain('会话指标');
+  await expect.poll(() => w.page.locator('section[data-panel=line]').getByRole('heading', { level: 2 }).innerText(), { timeout: 30_000 }).toContain('会话指标');
   await expect.poll(async () => chartPoints(w.page), { timeout: 30_000 }).toMatchObject({ line: 6, bar: 3 });
 }
 

@@ -302,7 +302,7 @@ describe('Data view', () => {
     // 31 provinces: the ranking shows the first 30 and says how many there are.
     expect(Number(await bar.getAttribute('data-points'))).toBe(30);
     expect(await w.page.locator('section[data-panel=bar]').innerText()).toContain('显示前 30 个，共 31 个');
-    expect(await w.page.getByRole('heading', { level: 2 }).first().innerText()).toContain('固定资产投资');
+    expect(await w.page.locator('section[data-panel=line]').getByRole('heading', { level: 2 }).innerText()).toContain('固定资产投资');
     await w.context.close();
   });
 });
