@@ -221,7 +221,7 @@ describe('present model', () => {
       belowValues: await querySnapshot(engine, { datasetIds: datasets, entityIds: below, year: YEAR }),
     };
     const show = buildShow({ indicators: catalog.indicators, entities: catalog.entities, scope, values, settings: DEFAULT_SETTINGS, labels: zh, show: DEFAULT_SHOW });
-    expect(show.slides.map((s) => s.kind)).toEqual(['briefing', 'kpis', 'ranking', 'heatmap', ...members.map(() => 'district'), 'trend', 'trend', 'trend', 'trend']);
+    expect(show.slides.map((s) => s.kind)).toEqual(['kpis', 'ranking', 'heatmap', ...members.map(() => 'district'), 'trend', 'trend', 'trend', 'trend']);
     const screen = { unit: 19.44, width: 1920, wide: 16 / 9 };
     expect(kpisSlide(show).tiles.length).toBe(show.headline.length);
     // The briefing slide says what the overview says for the same year and data.

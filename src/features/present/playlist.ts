@@ -31,7 +31,7 @@ export const MAX_TEXT = 80;
 export const TREND_COUNT = 4;
 
 export const DEFAULT_SHOW: Show = {
-  slides: [{ kind: 'briefing' }, { kind: 'kpis' }, { kind: 'ranking' }, { kind: 'heatmap' }, { kind: 'districts' }, { kind: 'trends' }],
+  slides: [{ kind: 'kpis' }, { kind: 'ranking' }, { kind: 'heatmap' }, { kind: 'districts' }, { kind: 'trends' }],
   seconds: 20,
   org: '',
   title: '',

@@ -67,7 +67,7 @@ describe('show in the URL', () => {
   });
 
   it('leaves empty titles out of the link', () => {
-    expect(showQuery(DEFAULT_SHOW)).toEqual({ slides: 'briefing,kpis,ranking,heatmap,districts,trends', sec: '20' });
+    expect(showQuery(DEFAULT_SHOW)).toEqual({ slides: 'kpis,ranking,heatmap,districts,trends', sec: '20' });
   });
 
   it('cleans titles of control characters and keeps them short', () => {
@@ -89,7 +89,6 @@ describe('show in the URL', () => {
 describe('expanding a playlist', () => {
   it('expands the groups: every district in order, the first four headline indicators', () => {
     expect(expandSlides(DEFAULT_SHOW.slides, ctx)).toEqual([
-      { kind: 'briefing' },
       { kind: 'kpis' },
       { kind: 'ranking' },
       { kind: 'heatmap' },
