@@ -1,7 +1,8 @@
 // Rank ranges for a large city: 100 entities × 20 indicators × 1,000 weight draws, timed on the
 // function the page's worker runs (src/scoring/rank-stability.ts), median of five runs.
 import { performance } from 'node:perf_hooks';
-import { rankRanges, seededRandom } from '../../src/scoring/rank-stability';
+import { mulberry32 as seededRandom } from '../../src/domain/random';
+import { rankRanges } from '../../src/scoring/rank-stability';
 import { scoreEntities, type EntityValue, type ScoredIndicator } from '../../src/scoring/score';
 import { DEFAULT_SETTINGS } from '../../src/scoring/settings';
 

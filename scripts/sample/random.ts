@@ -1,16 +1,7 @@
-export type Rng = () => number;
+// The generator lives with the app, which draws rank ranges with it (src/scoring/rank-stability.ts).
+import { mulberry32, type Rng } from '../../src/domain/random';
 
-/** mulberry32: tiny, fast, and its output depends only on the seed (no platform or engine state). */
-export function mulberry32(seed: number): Rng {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { mulberry32, type Rng };
 
 /**
  * One independent stream per name (FNV-1a of the name mixed with the seed), so that retuning one

@@ -1,3 +1,4 @@
+import { mulberry32 } from '../domain/random';
 import type { EntityScore, ScoredIndicator } from './score';
 import { rankScores } from './scorecard';
 import type { ScoringSettings } from './settings';
@@ -23,17 +24,6 @@ export interface StabilityOptions {
 
 export const STABILITY_DEFAULTS = { draws: 1000, spread: 0.5, seed: 20261201 } as const;
 
-/** mulberry32: a small seeded generator, so that the same scores always give the same ranges. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** The nearest-rank percentile of sorted values. */
 function percentile(sorted: readonly number[], p: number): number {
@@ -64,7 +54,8 @@ export function rankRanges(
       basic: Uint8Array.from(parts, (p) => (p.tier === 'basic' ? 1 : 0)),
     };
   });
-  const random = seededRandom(seed);
+  // mulberry32: the same scores always give the same ranges.
+  const random = mulberry32(seed);
   const weight = new Float64Array(indicators.length);
   const ranks = entities.map(() => new Int32Array(draws));
   const composite = new Float64Array(entities.length);

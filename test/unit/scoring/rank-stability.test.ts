@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { rankRanges, seededRandom } from '../../../src/scoring/rank-stability';
+import { mulberry32 as seededRandom } from '../../../src/domain/random';
+import { rankRanges } from '../../../src/scoring/rank-stability';
 import { scoreEntities, type EntityValue, type ScoredIndicator } from '../../../src/scoring/score';
 import { DEFAULT_SETTINGS } from '../../../src/scoring/settings';
 
