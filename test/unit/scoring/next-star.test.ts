@@ -1,19 +1,9 @@
 import { describe, expect, it } from 'vitest';
+import { ind, val } from '../../support/scoring';
 import { nextStar } from '../../../src/scoring/next-star';
 import { peerRanges, scoreEntities, type EntityValue, type ScoredIndicator } from '../../../src/scoring/score';
 import { DEFAULT_SETTINGS } from '../../../src/scoring/settings';
 
-const ind = (indicatorId: string, over: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
-  indicatorId,
-  direction: 1,
-  target: 100,
-  weight: 1,
-  tier: 'basic',
-  gateMin: null,
-  gateMaxStars: null,
-  ...over,
-});
-const val = (entityId: string, indicatorId: string, value: number, period = '2025'): EntityValue => ({ entityId, indicatorId, value, period });
 
 /** The next star of `entityId`, scored among `values` as the app scores a level. */
 function next(indicators: ScoredIndicator[], values: EntityValue[], entityId: string, bounds?: (id: string) => { min: number; max: number } | null) {

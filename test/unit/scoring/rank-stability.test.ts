@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { ind, val } from '../../support/scoring';
 import { mulberry32 as seededRandom } from '../../../src/domain/random';
 import { rankRanges } from '../../../src/scoring/rank-stability';
 import { scoreEntities, type EntityValue, type ScoredIndicator } from '../../../src/scoring/score';
 import { DEFAULT_SETTINGS } from '../../../src/scoring/settings';
 
-const ind = (indicatorId: string, over: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
-  indicatorId,
-  direction: 1,
-  target: 100,
-  weight: 1,
-  tier: 'basic',
-  gateMin: null,
-  gateMaxStars: null,
-  ...over,
-});
-const val = (entityId: string, indicatorId: string, value: number): EntityValue => ({ entityId, indicatorId, value, period: '2025' });
 function ranges(indicators: ScoredIndicator[], values: EntityValue[], options = {}) {
   const scores = scoreEntities(indicators, values);
   return Object.fromEntries(rankRanges(scores, indicators, DEFAULT_SETTINGS, options).map((r) => [r.entityId, [r.rank, r.low, r.high]]));

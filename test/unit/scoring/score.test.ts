@@ -1,18 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { minMaxScore, scoreEntities, starsFor, targetScore, type EntityValue, type ScoredIndicator } from '../../../src/scoring/score';
+import { ind, val } from '../../support/scoring';
+import { minMaxScore, scoreEntities, starsFor, targetScore } from '../../../src/scoring/score';
 import { DEFAULT_SETTINGS } from '../../../src/scoring/settings';
 
-const ind = (indicatorId: string, over: Partial<ScoredIndicator> = {}): ScoredIndicator => ({
-  indicatorId,
-  direction: 1,
-  target: 100,
-  weight: 1,
-  tier: 'basic',
-  gateMin: null,
-  gateMaxStars: null,
-  ...over,
-});
-const val = (entityId: string, indicatorId: string, value: number, period = '2025'): EntityValue => ({ entityId, indicatorId, value, period });
 const byEntity = (scores: ReturnType<typeof scoreEntities>) => Object.fromEntries(scores.map((s) => [s.entityId, s]));
 
 describe('indicator score (step 1)', () => {
