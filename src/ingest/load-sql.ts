@@ -7,13 +7,17 @@ import { conventionsOf } from '../domain/publishers';
 import { trimBlank } from '../domain/text';
 import { SCALE_RE } from './roles';
 
-// Pure SQL builders of the load. A file becomes rows in three steps, all inside one transaction:
-//   stage     read_csv of the registered UTF-8 file, every column as text under a generic name c0…cN
-//   resolved  one row per value cell (wide layouts unpivoted), its raw keys resolved against the
-//             catalog once per distinct text, with a value or the reason it was refused
-//   insert    new entities and indicators, then the canonical rows
-// The cell rules it applies (hqd_period_*, hqd_number, hqd_missing, hqd_trim, hqd_name) are the
-// macros of src/domain, created at the first import (ensureImportMacros, src/engine/schema.ts).
+// Pure SQL builders of the load. A file becomes rows in a few steps:
+//   keys      one pass over the file's cells (wide layouts unpivoted) that counts each distinct raw
+//             key and what the cells hold: values, text no rule reads, records of the wrong shape
+//   maps      the raw keys resolved against the catalog once per distinct text
+//   insert    new entities and indicators, then the canonical rows, in one transaction
+// A clean file (every cell a value or a missing marker, every key resolved, every record whole) is
+// read from the file itself a second time and inserted as it is read: no copy of the file is kept.
+// Any refusal takes the staged way: the file copied into a table whose row ids number its records,
+// every cell resolved into a table with its verdict, so that each refusal is reported by line.
+// The cell rules (hqd_period_*, hqd_number, hqd_missing, hqd_trim, hqd_name) are the macros of
+// src/domain, created at the first import (ensureImportMacros, src/engine/schema.ts).
 // Few statements on purpose: in DuckDB-wasm each statement has a fixed cost that dwarfs the work
 // on a file of a few thousand rows.
 
@@ -54,7 +58,8 @@ function shapeSql(mapping: ImportMapping): string {
   return `CASE ${flags}${short}WHEN hqd_trim(${overflow}) IS NOT NULL THEN 'longRow' END`;
 }
 
-export function stageSql(file: string, mapping: ImportMapping): string {
+/** The file's records as DuckDB reads them, every field as text, with the shape of each. */
+function recordsSelect(file: string, mapping: ImportMapping): string {
   const { read } = mapping;
   const packed = packedKeys(mapping);
   const fileFields = mapping.columns.length - packed + 1;
@@ -64,13 +69,33 @@ export function stageSql(file: string, mapping: ImportMapping): string {
     packed > 1
       ? `* EXCLUDE (${PACKED}), ${Array.from({ length: packed }, (_, k) => `string_split(${PACKED}, ',')[${k + 1}] AS ${col(k)}`).join(', ')}`
       : '*';
-  // Built outside the import's transaction, so `rowid` numbers the records densely in file order
-  // (reading is single-threaded and insertion order is preserved).
-  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS SELECT ${split}, ${shapeSql(mapping)} AS shape FROM read_csv(${sqlString(file)},
+  return `SELECT ${split}, ${shapeSql(mapping)} AS shape FROM read_csv(${sqlString(file)},
     delim = ${sqlString(read.delimiter)}, quote = '"', escape = '"', header = false,
     skip = ${Math.max(0, Math.floor(read.headerRow)) + 1}, auto_detect = false, columns = {${columns}},
     null_padding = true, nullstr = ${sqlString(ABSENT)}, strict_mode = false, parallel = false)`;
 }
+
+/**
+ * The staged table. Built outside the import's transaction, so `rowid` numbers the records densely
+ * in file order (reading is single-threaded and insertion order is preserved).
+ */
+export function stageSql(file: string, mapping: ImportMapping): string {
+  return `CREATE OR REPLACE TEMP TABLE ${STAGE} AS ${recordsSelect(file, mapping)}`;
+}
+
+export const SOURCE = 'hqd_source';
+
+/**
+ * The records read from the file at each use, up to the last data record: a view, so a clean file
+ * is never copied. LIMIT keeps the first records in file order, as the staged `rowid` bound does.
+ */
+export function sourceSql(file: string, mapping: ImportMapping): string {
+  const rows = Math.max(0, Math.floor(mapping.read.dataRows));
+  return `CREATE OR REPLACE TEMP VIEW ${SOURCE} AS ${recordsSelect(file, mapping)}${rows < Number.MAX_SAFE_INTEGER ? ` LIMIT ${rows}` : ''}`;
+}
+
+/** Where the cells are read from: the staged table, or the file itself (clean files, no line numbers). */
+export type CellSource = 'staged' | 'streamed';
 
 const dataLimit = (mapping: ImportMapping) => `rowid < ${Math.max(0, Math.floor(mapping.read.dataRows))}`;
 
@@ -81,7 +106,7 @@ export const RAGGED = 'hqd_ragged';
  * line of spaces in the table) is not a record anyone meant and is left out of the report.
  */
 export function raggedSql(mapping: ImportMapping): string {
-  const text = `concat_ws(${sqlString(mapping.read.delimiter)}, ${[...mapping.columns, null].map((_, i) => col(i)).join(', ')})`;
+  const text = recordText(mapping);
   return `CREATE OR REPLACE TEMP TABLE ${RAGGED} AS SELECT CAST(rowid AS INTEGER) AS rec, shape AS reason,
       left(${text}, 200) || CASE WHEN shape = 'longRow' THEN ${sqlString(mapping.read.delimiter + '…')} ELSE '' END AS val
     FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
@@ -162,11 +187,18 @@ function unitColumn(mapping: ImportMapping): string {
   return `NULLIF(concat_ws(' ', ${ordered.map(part).join(', ')}), '')`;
 }
 
+/** The text of a record of the wrong shape, as read: what the keys pass asks of it (is it blank?). */
+function recordText(mapping: ImportMapping): string {
+  return `concat_ws(${sqlString(mapping.read.delimiter)}, ${[...mapping.columns, null].map((_, i) => col(i)).join(', ')})`;
+}
+
 /**
- * One row per value cell: `rec` (0-based data record), raw key texts, raw value, source column by
- * name and by position (`col`: two columns of a wide file can carry one key, `2023` and `2023年`).
+ * One row per value cell of every record, whole or not (`shape`): `rec` (0-based data record;
+ * NULL when streamed), raw key texts, raw value, source column by name and by position (`col`: two
+ * columns of a wide file can carry one key, `2023` and `2023年`), and the text of a record of the
+ * wrong shape.
  */
-export function cellsSelect(mapping: ImportMapping): string {
+export function cellsSelect(mapping: ImportMapping, source: CellSource = 'staged'): string {
   const keys: Key = {
     entity: keyColumn(mapping, 'entity'),
     branch: keyColumn(mapping, 'branch'),
@@ -177,16 +209,20 @@ export function cellsSelect(mapping: ImportMapping): string {
   if (keys.indicator.startsWith('CAST(NULL')) keys.indicator = sqlString(mapping.indicator.name);
   if (keys.entity.startsWith('CAST(NULL') && mapping.entity?.name) keys.entity = sqlString(mapping.entity.name);
   if (keys.unit.startsWith('CAST(NULL')) keys.unit = sqlString(mapping.indicator.unit);
-  const limit = `${dataLimit(mapping)} AND shape IS NULL`;
+  const staged = source === 'staged';
+  const from = staged ? STAGE : SOURCE;
+  const rec = staged ? 'CAST(rowid AS INTEGER)' : 'CAST(NULL AS INTEGER)';
+  const where = staged ? ` WHERE ${dataLimit(mapping)}` : '';
+  const shape = `shape, CASE WHEN shape IS NOT NULL THEN ${recordText(mapping)} END AS record_text`;
 
   if (mapping.layout === 'long') {
     const v = mapping.columns.findIndex((c) => c.role === 'value');
     const valueName = v < 0 ? '' : (mapping.columns[v] as { name: string }).name;
-    return `SELECT CAST(rowid AS INTEGER) AS rec, ${keys.entity} AS entity_raw,
+    return `SELECT ${rec} AS rec, ${keys.entity} AS entity_raw,
       ${keys.branch} AS branch_raw, ${keys.indicator} AS indicator_raw, ${keys.period} AS period_raw,
       ${keys.unit} AS unit_raw, ${v < 0 ? 'CAST(NULL AS VARCHAR)' : col(v)} AS value_raw, ${sqlString(valueName)} AS value_column,
-      ${Math.max(0, v)} AS col, ${keyColumn(mapping, 'flag')} AS flag_raw
-      FROM ${STAGE} WHERE ${limit}`;
+      ${Math.max(0, v)} AS col, ${keyColumn(mapping, 'flag')} AS flag_raw, ${shape}
+      FROM ${from}${where}`;
   }
 
   // Wide layouts: the measure columns' headers are the varying key.
@@ -199,9 +235,11 @@ export function cellsSelect(mapping: ImportMapping): string {
   const flagOf = (i: number) =>
     mapping.read.flagRows ? `CASE WHEN hqd_next_shape = 'flagRow' THEN hqd_flag${i} END` : mapping.columns[i + 1]?.role === 'flag' ? col(i + 1) : 'NULL';
   // `rowid AS rowid`: a derived table has no row ids of its own, and the records keep theirs.
-  const source = mapping.read.flagRows
-    ? `(SELECT rowid AS rowid, *, lead(shape) OVER (ORDER BY rowid) AS hqd_next_shape, ${measures.map((m) => `lead(${col(m.i)}) OVER (ORDER BY rowid) AS hqd_flag${m.i}`).join(', ')} FROM ${STAGE})`
-    : STAGE;
+  // Flag records are read with the record above: only the staged records have an order to read them by.
+  const records =
+    mapping.read.flagRows && staged
+      ? `(SELECT rowid AS rowid, *, lead(shape) OVER (ORDER BY rowid) AS hqd_next_shape, ${measures.map((m) => `lead(${col(m.i)}) OVER (ORDER BY rowid) AS hqd_flag${m.i}`).join(', ')} FROM ${STAGE})`
+      : from;
   const flagList = `[${measures.map((m) => flagOf(m.i)).join(', ')}]::VARCHAR[]`;
   const split = measures.map((m) => measureIndicator(m, mapping.indicator.unit));
   // Two columns with one name and different units (进出口总额_亿元人民币, 进出口总额_万美元, or 进出口总额
@@ -216,11 +254,11 @@ export function cellsSelect(mapping: ImportMapping): string {
       : mapping.layout === 'wide-period'
         ? { ...keys, period: `unnest(${headerList})` }
         : { ...keys, entity: `unnest(${headerList})` };
-  return `SELECT CAST(rowid AS INTEGER) AS rec, ${varying.entity} AS entity_raw,
+  return `SELECT ${rec} AS rec, ${varying.entity} AS entity_raw,
     ${varying.branch} AS branch_raw, ${varying.indicator} AS indicator_raw, ${varying.period} AS period_raw,
     ${varying.unit} AS unit_raw, unnest(${valueList}) AS value_raw, unnest(${headerList}) AS value_column,
-    unnest(${positionList}) AS col, unnest(${flagList}) AS flag_raw
-    FROM ${source} WHERE ${limit}`;
+    unnest(${positionList}) AS col, unnest(${flagList}) AS flag_raw, ${shape}
+    FROM ${records}${where}`;
 }
 
 export interface ResolveOptions {
@@ -228,13 +266,6 @@ export interface ResolveOptions {
   entityLevel: string;
   direction: Direction;
 }
-
-export const CELLS = 'hqd_cells';
-export const RESOLVED = 'hqd_resolved';
-const PERIOD_MAP = 'hqd_period_map';
-const ENTITY_MAP = 'hqd_entity_map';
-const INDICATOR_MAP = 'hqd_indicator_map';
-const REPEATED = 'hqd_repeated';
 
 /**
  * A name without its footnote mark, unless dropping the mark would merge two different names of
@@ -256,10 +287,10 @@ const markerList = (markers: readonly string[]) => `[${markers.map((m) => sqlStr
 
 /** The value of a cell's text (`value_text`): a number, the publisher's zero mark as 0, else NULL. */
 function valueSql(mapping: ImportMapping): string {
-  const number = `hqd_number(${numberText(mapping, 'c.value_text')})`;
+  const number = `hqd_number(${numberText(mapping, 'value_text')})`;
   const { zeroMarkers } = conventionsOf(mapping.read.publisher);
   if (zeroMarkers.length === 0) return number;
-  return `CASE WHEN list_contains(${markerList(zeroMarkers)}, lower(hqd_trim(c.value_text))) THEN 0 ELSE ${number} END`;
+  return `CASE WHEN list_contains(${markerList(zeroMarkers)}, lower(hqd_trim(value_text))) THEN 0 ELSE ${number} END`;
 }
 
 /** True when a cell's text means "no value": the general markers and the publisher's own. */
@@ -269,36 +300,72 @@ function missingSql(mapping: ImportMapping): string {
   return missingMarkers.length === 0 ? general : `(${general} OR list_contains(${markerList(missingMarkers)}, lower(hqd_trim(value_text))))`;
 }
 
+export const ALL_CELLS = 'hqd_all_cells';
+export const CELLS = 'hqd_cells';
+export const KEYS = 'hqd_keys';
+export const RESOLVED = 'hqd_resolved';
+const PERIOD_MAP = 'hqd_period_map';
+const ENTITY_MAP = 'hqd_entity_map';
+const INDICATOR_MAP = 'hqd_indicator_map';
+const REPEATED = 'hqd_repeated';
+
 /**
  * The cells with the text their value is read from and their flag: the flag column's, or (where
  * the publisher writes them so) the letters after the number, which the value is read without.
+ * Views: materialising the cells would copy every value once more for nothing. `CELLS` holds the
+ * cells of whole records, the only ones read.
  */
-function cellsViewSql(mapping: ImportMapping): string {
+export function cellsViewSql(mapping: ImportMapping, source: CellSource): string[] {
   const suffix = sqlString(FLAG_SUFFIX_RE);
   const { valueFlags, plainFlags } = conventionsOf(mapping.read.publisher);
   const text = valueFlags ? `regexp_replace(value_raw, ${suffix}, '')` : 'value_raw';
   const suffixFlag = `NULLIF(lower(replace(regexp_extract(value_raw, ${suffix}, 1), '@', '')), '')`;
   const given = valueFlags ? `COALESCE(${suffixFlag}, hqd_trim(flag_raw))` : 'hqd_trim(flag_raw)';
   const flag = plainFlags.length > 0 ? `CASE WHEN list_contains(${markerList(plainFlags)}, lower(${given})) THEN NULL ELSE ${given} END` : given;
-  return `SELECT *, ${text} AS value_text, ${flag} AS flag FROM (${cellsSelect(mapping)}) cells`;
+  return [
+    `CREATE OR REPLACE TEMP VIEW ${ALL_CELLS} AS SELECT *, ${text} AS value_text, ${flag} AS flag FROM (${cellsSelect(mapping, source)}) cells`,
+    `CREATE OR REPLACE TEMP VIEW ${CELLS} AS SELECT * EXCLUDE (shape, record_text) FROM ${ALL_CELLS} WHERE shape IS NULL`,
+  ];
+}
+
+// GROUPING() of the keys pass's sets: a bit per key column not grouped, entity_raw the highest.
+const BY_ENTITY = 0b00111;
+const BY_INDICATOR = 0b11001;
+const BY_PERIOD = 0b11110;
+const WHOLE_FILE = 0b11111;
+
+/**
+ * One pass over every cell: each distinct raw key (entity with branch, indicator with unit,
+ * period) with how many cells of whole records carry it (`cells`), how many of them hold a value
+ * (`valued`) and how many hold text that is neither a value nor a missing marker (`unread`); and
+ * for the whole file, the flagged values and the records of the wrong shape that are not blank
+ * (`ragged`). The maps are made from it, and a clean file is told from one with refusals by it.
+ */
+export function keysSql(mapping: ImportMapping): string {
+  const whole = 'shape IS NULL';
+  return `CREATE OR REPLACE TEMP TABLE ${KEYS} AS
+    SELECT GROUPING(entity_raw, branch_raw, indicator_raw, unit_raw, period_raw) AS g, entity_raw, branch_raw, indicator_raw, unit_raw, period_raw,
+      CAST(count(*) FILTER (WHERE ${whole}) AS BIGINT) AS cells,
+      CAST(count(value) FILTER (WHERE ${whole}) AS BIGINT) AS valued,
+      CAST(count(*) FILTER (WHERE ${whole} AND value IS NULL AND NOT ${missingSql(mapping)}) AS BIGINT) AS unread,
+      CAST(count(*) FILTER (WHERE ${whole} AND value IS NOT NULL AND flag IS NOT NULL) AS BIGINT) AS flagged,
+      CAST(count(*) FILTER (WHERE shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(record_text, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL) AS BIGINT) AS ragged
+    FROM (SELECT *, ${valueSql(mapping)} AS value FROM ${ALL_CELLS}) c
+    GROUP BY GROUPING SETS ((entity_raw, branch_raw), (indicator_raw, unit_raw), (period_raw), ())`;
 }
 
 /**
- * The statements that turn the staged file into resolved cells. Raw keys are resolved once per
- * distinct text into small maps, so the per-row work is three hash joins and the number parse.
- * New entities get ids `u:<name>` (and `<parent id>/<branch>`), so two uploads naming the same
- * province share one entity; new indicators get `u:<name>`.
+ * The raw keys resolved once per distinct text into small maps, so the per-row work is three hash
+ * joins and the number parse. New entities get ids `u:<name>` (and `<parent id>/<branch>`), so
+ * two uploads naming the same province share one entity; new indicators get `u:<name>`.
  */
-export function resolveSql(mapping: ImportMapping): string[] {
+export function mapsSql(): string[] {
   return [
-    raggedSql(mapping),
-    // A view: materialising the cells would copy every value once more for nothing.
-    `CREATE OR REPLACE TEMP VIEW ${CELLS} AS ${cellsViewSql(mapping)}`,
     // Start date and grain are worked out once per distinct period, not once per row.
     `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, dated, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
-      FROM (${periodMapSql(`SELECT DISTINCT period_raw FROM ${CELLS}`)}) m`,
+      FROM (${periodMapSql(`SELECT period_raw FROM ${KEYS} WHERE g = ${BY_PERIOD} AND cells > 0`)}) m`,
     `CREATE OR REPLACE TEMP TABLE ${ENTITY_MAP} AS
-      WITH raw AS (SELECT DISTINCT entity_raw, branch_raw FROM ${CELLS}),
+      WITH raw AS (SELECT entity_raw, branch_raw FROM ${KEYS} WHERE g = ${BY_ENTITY} AND cells > 0),
       texts AS (SELECT entity_raw, branch_raw, hqd_trim(entity_raw) AS e_full, hqd_name(entity_raw) AS e_short,
         hqd_trim(branch_raw) AS b_full, hqd_name(branch_raw) AS b_short FROM raw),
       named AS (SELECT entity_raw, branch_raw, ${cleanName('e_full', 'e_short', 'texts')} AS ename, ${cleanName('b_full', 'b_short', 'texts')} AS bname FROM texts),
@@ -314,7 +381,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
     // One name in two units (`B1GQ` in CP_MEUR and in PC_GDP) is two indicators, each named with
     // its unit, as two such columns of a wide file are; blanks around a unit change nothing.
     `CREATE OR REPLACE TEMP TABLE ${INDICATOR_MAP} AS
-      WITH raw AS (SELECT DISTINCT indicator_raw, unit_raw FROM ${CELLS}),
+      WITH raw AS (SELECT indicator_raw, unit_raw FROM ${KEYS} WHERE g = ${BY_INDICATOR} AND cells > 0),
       texts AS (SELECT indicator_raw, unit_raw, hqd_trim(unit_raw) AS unit, hqd_trim(indicator_raw) AS i_full, hqd_name(indicator_raw) AS i_short FROM raw),
       named AS (SELECT indicator_raw, unit_raw, unit, ${cleanName('i_full', 'i_short', 'texts')} AS base FROM texts),
       units AS (SELECT base, count(DISTINCT unit) AS units FROM named GROUP BY base),
@@ -326,17 +393,53 @@ export function resolveSql(mapping: ImportMapping): string[] {
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id
       FROM spelled WHERE base IS NOT NULL`,
+  ];
+}
+
+// How a cell finds its keys in the maps. Plain equality keeps these hash joins fast; a NULL key
+// finds no match, which is what a missing period, entity or indicator should do. A missing branch
+// is '' on both sides.
+const PERIOD_JOIN = (c: string) => `LEFT JOIN ${PERIOD_MAP} pm ON pm.period_raw = ${c}.period_raw`;
+const ENTITY_JOIN = (c: string) => `LEFT JOIN ${ENTITY_MAP} em ON em.entity_raw = ${c}.entity_raw AND COALESCE(em.branch_raw, '') = COALESCE(${c}.branch_raw, '')`;
+const INDICATOR_JOIN = (c: string) =>
+  `LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = ${c}.indicator_raw AND COALESCE(im.unit_raw, '') = COALESCE(${c}.unit_raw, '')`;
+
+/**
+ * The joins of every cell, without the conditions that hold for all of them: a file without a
+ * branch column has no branch on either side, one unit for the whole file is the same on both.
+ * Each condition dropped is a hash and a compare less per cell.
+ */
+function cellJoins(mapping: ImportMapping): string {
+  const branches = mapping.columns.some((c) => c.role === 'branch');
+  const units = mapping.layout === 'wide-indicator' || mapping.columns.some((c) => c.role === 'unit');
+  const entity = branches ? ENTITY_JOIN('c') : `LEFT JOIN ${ENTITY_MAP} em ON em.entity_raw = c.entity_raw`;
+  const indicator = units ? INDICATOR_JOIN('c') : `LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw`;
+  return `${PERIOD_JOIN('c')} ${entity} ${indicator}`;
+}
+
+/**
+ * What stands between the file and a streamed insert, from the keys pass: cells that would be
+ * refused for their text or for a key that does not resolve, and records of the wrong shape. All
+ * zero is a clean file. A repeated key is found after the insert (repeatsSql).
+ */
+export const VERDICT_SQL = `SELECT
+    (SELECT CAST(sum(unread) AS DOUBLE) FROM ${KEYS} WHERE g = ${WHOLE_FILE}) AS unread,
+    (SELECT CAST(sum(ragged) AS DOUBLE) FROM ${KEYS} WHERE g = ${WHOLE_FILE}) AS ragged,
+    (SELECT CAST(count(*) AS DOUBLE) FROM ${KEYS} k ${ENTITY_JOIN('k')} WHERE k.g = ${BY_ENTITY} AND k.valued + k.unread > 0 AND em.entity_id IS NULL)
+    + (SELECT CAST(count(*) AS DOUBLE) FROM ${KEYS} k ${INDICATOR_JOIN('k')} WHERE k.g = ${BY_INDICATOR} AND k.valued + k.unread > 0 AND im.indicator_id IS NULL)
+    + (SELECT CAST(count(*) AS DOUBLE) FROM ${KEYS} k ${PERIOD_JOIN('k')} WHERE k.g = ${BY_PERIOD} AND k.valued + k.unread > 0 AND pm.period IS NULL) AS unresolved`;
+
+/** The statements that judge every cell of the staged file: each refusal with its reason and text. */
+export function resolveSql(mapping: ImportMapping): string[] {
+  return [
+    raggedSql(mapping),
     // A missing cell has reason 'missing': neither a row nor an error.
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
         SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
           c.value_text, c.flag, pm.period, pm.dated, pm.period_start, pm.grain, em.entity_id, im.indicator_id, ${valueSql(mapping)} AS value
         FROM ${CELLS} c
-        -- Plain equality keeps these hash joins fast; a NULL key finds no match, which is what
-        -- a missing period, entity or indicator should do. A missing branch is '' on both sides.
-        LEFT JOIN ${PERIOD_MAP} pm ON pm.period_raw = c.period_raw
-        LEFT JOIN ${ENTITY_MAP} em ON em.entity_raw = c.entity_raw AND COALESCE(em.branch_raw, '') = COALESCE(c.branch_raw, '')
-        LEFT JOIN ${INDICATOR_MAP} im ON im.indicator_raw = c.indicator_raw AND COALESCE(im.unit_raw, '') = COALESCE(c.unit_raw, '')),
+        ${cellJoins(mapping)}),
       judged AS (SELECT *, CASE
           WHEN value IS NULL AND ${missingSql(mapping)} THEN 'missing'
           WHEN period IS NULL AND dated THEN 'date'
@@ -364,28 +467,58 @@ export function resolveSql(mapping: ImportMapping): string[] {
   ];
 }
 
-/** The statements that write what the resolve step accepted: new entities and indicators, then rows. */
-export function insertSql(options: ResolveOptions): string[] {
-  const good = `FROM ${RESOLVED} WHERE reason IS NULL`;
-  const used = (column: string) => `${column} IN (SELECT DISTINCT ${column} ${good})`;
+/** The entity ids of accepted rows: from the resolved cells, or (streamed) the keys that carry a value. */
+function usedEntities(source: CellSource): string {
+  return source === 'staged'
+    ? `SELECT DISTINCT entity_id FROM ${RESOLVED} WHERE reason IS NULL`
+    : `SELECT em.entity_id FROM ${KEYS} k ${ENTITY_JOIN('k')} WHERE k.g = ${BY_ENTITY} AND k.valued > 0`;
+}
+
+/**
+ * The canonical rows of what was accepted. Streamed: the file read again, each value as it is read;
+ * left joins, so the planner keeps the maps as the hash tables (see load.ts), and a key that did not
+ * resolve, which the verdict rules out, would break the NOT NULL of the table rather than vanish.
+ */
+export function observationsInsertSql(options: ResolveOptions, mapping: ImportMapping, source: CellSource): string {
+  const into = 'INSERT INTO observations (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)';
+  const dataset = sqlString(options.datasetId);
+  if (source === 'staged') return `${into} SELECT ${dataset}, entity_id, indicator_id, period, period_start, grain, value, flag FROM ${RESOLVED} WHERE reason IS NULL`;
+  return `${into} SELECT ${dataset}, em.entity_id, im.indicator_id, pm.period, pm.period_start, pm.grain, c.value, c.flag
+    FROM (SELECT *, ${valueSql(mapping)} AS value FROM ${CELLS}) c ${cellJoins(mapping)}
+    WHERE c.value IS NOT NULL`;
+}
+
+/**
+ * How many keys a streamed insert wrote twice. The keys pass cannot see them: two raw texts may
+ * resolve to one key (`2020` and `2020年`). Grouped by a hash of the key, so a collision can only
+ * send a clean file the staged way, never let a repeat through.
+ */
+export function repeatsSql(datasetId: string): string {
+  return `SELECT CAST(count(*) AS INTEGER) AS repeats FROM (SELECT 1 FROM observations WHERE dataset_id = ${sqlString(datasetId)}
+    GROUP BY hash(entity_id, indicator_id, period) HAVING count(*) > 1)`;
+}
+
+/** New entities and indicators that accepted rows use; run after the observations are inserted. */
+export function catalogInsertSql(options: ResolveOptions, source: CellSource): string[] {
+  const used = `entity_id IN (${usedEntities(source)})`;
+  const values = source === 'staged' ? `FROM ${RESOLVED} WHERE reason IS NULL` : `FROM observations WHERE dataset_id = ${sqlString(options.datasetId)}`;
   return [
     `INSERT INTO entities
       SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM ${ENTITY_MAP}
-      WHERE ${used('entity_id')} AND parent_id NOT IN (SELECT entity_id FROM entities)
+      WHERE ${used} AND parent_id NOT IN (SELECT entity_id FROM entities)
       UNION ALL
       SELECT DISTINCT entity_id, bname, 'branch', parent_id FROM ${ENTITY_MAP}
-      WHERE bname IS NOT NULL AND ${used('entity_id')} AND entity_id NOT IN (SELECT entity_id FROM entities)`,
+      WHERE bname IS NOT NULL AND ${used} AND entity_id NOT IN (SELECT entity_id FROM entities)`,
     // Display decimals of a new indicator follow its data: whole numbers show none, large values one.
     `INSERT INTO indicators (indicator_id, name_zh, name_en, category, unit, direction, decimals, source)
       SELECT m.indicator_id, min(m.iname), min(m.iname), 'other', min(m.unit), ${options.direction === -1 ? -1 : 1},
         CASE WHEN bool_and(d.whole) THEN 0 WHEN max(d.largest) >= 100 THEN 1 ELSE 2 END, ''
       FROM ${INDICATOR_MAP} m
-      JOIN (SELECT indicator_id, bool_and(value = round(value)) AS whole, max(abs(value)) AS largest ${good} GROUP BY indicator_id) d
+      JOIN (SELECT indicator_id, bool_and(value = round(value)) AS whole, max(abs(value)) AS largest ${values}
+          AND indicator_id NOT IN (SELECT indicator_id FROM indicators) GROUP BY indicator_id) d
         ON d.indicator_id = m.indicator_id
       WHERE m.indicator_id NOT IN (SELECT indicator_id FROM indicators)
       GROUP BY m.indicator_id`,
-    `INSERT INTO observations (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)
-      SELECT ${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain, value, flag ${good}`,
   ];
 }
 
@@ -401,6 +534,18 @@ export const SUMMARY_SQL = `SELECT
     (SELECT CAST(count(*) AS INTEGER) FROM ${RAGGED}) AS ragged
   FROM ${RESOLVED}`;
 
+/** The same counts for a clean file, from the keys pass alone: nothing refused, every value kept. */
+export const STREAMED_SUMMARY_SQL = `SELECT
+    (SELECT CAST(sum(valued) AS INTEGER) FROM ${KEYS} WHERE g = ${WHOLE_FILE}) AS rows,
+    0 AS rejected,
+    (SELECT CAST(sum(flagged) AS INTEGER) FROM ${KEYS} WHERE g = ${WHOLE_FILE}) AS flagged,
+    (SELECT CAST(count(DISTINCT em.entity_id) AS INTEGER) FROM ${KEYS} k ${ENTITY_JOIN('k')} WHERE k.g = ${BY_ENTITY} AND k.valued > 0) AS entities,
+    (SELECT CAST(count(DISTINCT im.indicator_id) AS INTEGER) FROM ${KEYS} k ${INDICATOR_JOIN('k')} WHERE k.g = ${BY_INDICATOR} AND k.valued > 0) AS indicators,
+    CAST(count(DISTINCT pm.period) AS INTEGER) AS periods,
+    arg_min(pm.period, pm.period_start) AS first_period, arg_max(pm.period, pm.period_start) AS last_period,
+    0 AS ragged
+  FROM ${KEYS} k ${PERIOD_JOIN('k')} WHERE k.g = ${BY_PERIOD} AND k.valued > 0`;
+
 /** Rejected cells and records in file order: record, then column position (a whole record first). */
 export function rejectsSql(limit: number): string {
   return `SELECT rec, col, val, reason FROM (
@@ -412,7 +557,8 @@ export function rejectsSql(limit: number): string {
 
 export function dropTempSql(): string[] {
   return [
-    `DROP VIEW IF EXISTS ${sqlIdent(CELLS)}`,
-    ...[STAGE, RAGGED, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED, REPEATED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
+    // Views first: each reads the one after it.
+    ...[CELLS, ALL_CELLS, SOURCE].map((v) => `DROP VIEW IF EXISTS ${sqlIdent(v)}`),
+    ...[STAGE, KEYS, RAGGED, PERIOD_MAP, ENTITY_MAP, INDICATOR_MAP, RESOLVED, REPEATED].map((t) => `DROP TABLE IF EXISTS ${sqlIdent(t)}`),
   ];
 }

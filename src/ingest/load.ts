@@ -1,7 +1,22 @@
 import { createLock } from '../engine/lock';
 import { ensureImportMacros } from '../engine/schema';
-import type { Engine } from '../engine/types';
-import { SUMMARY_SQL, dropTempSql, insertSql, rejectsSql, resolveSql, stageSql } from './load-sql';
+import type { Engine, SqlParam } from '../engine/types';
+import {
+  STREAMED_SUMMARY_SQL,
+  SUMMARY_SQL,
+  VERDICT_SQL,
+  catalogInsertSql,
+  cellsViewSql,
+  dropTempSql,
+  keysSql,
+  mapsSql,
+  observationsInsertSql,
+  rejectsSql,
+  repeatsSql,
+  resolveSql,
+  sourceSql,
+  stageSql,
+} from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from '../domain/mapping';
 
 export interface LoadRequest {
@@ -18,6 +33,8 @@ export interface LoadRequest {
   replace?: boolean;
   /** Checked between statements: a cancelled import rolls back and changes nothing. */
   signal?: AbortSignal;
+  /** Judge every cell in a staged table even where the file is clean: tests hold both ways to one result. */
+  staged?: boolean;
 }
 
 /** How many rejected cells are returned in detail; the count is always exact. */
@@ -33,9 +50,9 @@ export class ImportRefused extends Error {
 }
 
 /**
- * Adds one dataset, or changes nothing. The file is staged and resolved in temporary tables of
- * this connection; only the final inserts run in a transaction, so a failure or a cancel at any
- * point leaves every loaded dataset as it was.
+ * Adds one dataset, or changes nothing. The file's keys are counted and resolved in temporary
+ * tables of this connection; only the final inserts run in a transaction, so a failure or a
+ * cancel at any point leaves every loaded dataset as it was.
  */
 export function loadDataset(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   let lock = loadLocks.get(engine);
@@ -47,11 +64,28 @@ export function loadDataset(engine: Engine, request: LoadRequest): Promise<Impor
 // files dropped together) would overwrite each other's, so loads on one engine run one at a time.
 const loadLocks = new WeakMap<Engine, ReturnType<typeof createLock>>();
 
+interface Summary {
+  rows: number;
+  rejected: number;
+  flagged: number;
+  entities: number;
+  indicators: number;
+  periods: number;
+  first_period: string | null;
+  last_period: string | null;
+  ragged: number;
+}
+
+type Step = <T extends object>(sql: string, params?: SqlParam[]) => Promise<T[]>;
+
+/** A streamed insert that wrote a key twice: the file is read again the staged way. */
+class Repeated extends Error {}
+
 async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   const { mapping } = request;
-  const step = <T extends object>(sql: string, params?: (string | number)[]) => {
+  const step: Step = (sql, params) => {
     request.signal?.throwIfAborted();
-    return engine.query<T>(sql, params);
+    return engine.query(sql, params);
   };
   await ensureImportMacros(engine);
   try {
@@ -59,64 +93,123 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
       const existing = await engine.query('SELECT 1 FROM datasets WHERE dataset_id = ?', [request.datasetId]);
       if (existing.length > 0) throw new ImportRefused('duplicate-id', `dataset ${request.datasetId} exists`);
     }
-    await step(stageSql(request.registeredFile, mapping));
-    for (const sql of resolveSql(mapping)) await step(sql);
-    const [summary] = await step<{
-      rows: number;
-      rejected: number;
-      flagged: number;
-      entities: number;
-      indicators: number;
-      periods: number;
-      first_period: string | null;
-      last_period: string | null;
-      ragged: number;
-    }>(SUMMARY_SQL);
-    if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
-    const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
-    request.signal?.throwIfAborted();
-    await engine.transaction(async (tx) => {
-      if (request.replace) {
-        await tx.query('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
-        await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
+    // Flag records are read with the record above them, which needs the staged records' order.
+    const streamed = !request.staged && !mapping.read.flagRows;
+    await step(streamed ? sourceSql(request.registeredFile, mapping) : stageSql(request.registeredFile, mapping));
+    for (const sql of cellsViewSql(mapping, streamed ? 'streamed' : 'staged')) await step(sql);
+    await step(keysSql(mapping));
+    for (const sql of mapsSql()) await step(sql);
+    if (streamed) {
+      const [verdict] = await step<{ unread: number | null; ragged: number | null; unresolved: number }>(VERDICT_SQL);
+      if (verdict && !verdict.unread && !verdict.ragged && !verdict.unresolved) {
+        const result = await insertStreamed(engine, request, step);
+        if (result) return result;
       }
-      for (const sql of insertSql({ datasetId: request.datasetId, entityLevel: mapping.entityLevel, direction: mapping.indicator.direction }))
-        await tx.query(sql);
-      // What the dataset list shows of it is kept with it: counted at every listing, a large
-      // upload would cost every start and every change a scan of all its rows.
-      await tx.query(
-        `INSERT INTO datasets (dataset_id, name, source_file, kind, imported_at, row_count, rejected_count, mapping,
-           entity_count, indicator_count, first_period, last_period)
-         VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)`,
-        [
-          request.datasetId,
-          request.name,
-          request.sourceFile,
-          request.kind,
-          (request.importedAt ?? new Date().toISOString()).replace('T', ' ').replace('Z', ''),
-          summary.rows,
-          summary.rejected,
-          JSON.stringify(mapping),
-          summary.entities,
-          summary.indicators,
-          summary.first_period,
-          summary.last_period,
-        ],
-      );
-    });
-    const firstDataLine = mapping.read.headerRow + 2;
-    return {
-      datasetId: request.datasetId,
-      rows: summary.rows,
-      rejected: summary.rejected,
-      flagged: summary.flagged,
-      raggedRows: summary.ragged,
-      entities: summary.entities,
-      indicators: summary.indicators,
-      periods: summary.periods,
-      rejects: rejects.map((r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val, reason: r.reason })),
-    };
+      // Something will be refused, or repeated: the staged way numbers the records for the report.
+      // The maps stay: the staged file has the same cells.
+      await step(stageSql(request.registeredFile, mapping));
+      for (const sql of cellsViewSql(mapping, 'staged')) await step(sql);
+    }
+    return await insertStaged(engine, request, step);
   } finally {
     for (const sql of dropTempSql()) await engine.query(sql).catch(() => undefined);
   }
+}
+
+const options = (request: LoadRequest) => ({ datasetId: request.datasetId, entityLevel: request.mapping.entityLevel, direction: request.mapping.indicator.direction });
+
+/** A clean file inserted as it is read a second time; null when it turned out to repeat a key. */
+async function insertStreamed(engine: Engine, request: LoadRequest, step: Step): Promise<ImportResult | null> {
+  const [summary] = await step<Summary>(STREAMED_SUMMARY_SQL);
+  if (!summary || !summary.rows) throw new ImportRefused('no-values', 'no numeric values');
+  try {
+    await engine.transaction(async (tx) => {
+      const run: Step = (sql, params) => {
+        request.signal?.throwIfAborted();
+        return tx.query(sql, params);
+      };
+      await replaceOld(run, request);
+      // The planner cannot know the file's size (it guesses a handful of rows) and would build its
+      // hash tables from the cells, probing them with the maps: three tables of every cell, twice
+      // the time. Held to the joins as written, the maps are the tables and the cells stream past.
+      await run(`SET disabled_optimizers = 'build_side_probe_side'`);
+      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options(request), request.mapping, 'streamed')).finally(() =>
+        tx.query('RESET disabled_optimizers'),
+      );
+      // The keys pass counted every value; a different count is a fault of ours, not of the file.
+      if (inserted && Number(inserted.Count) !== summary.rows) throw new Error(`streamed insert wrote ${inserted.Count} of ${summary.rows} values`);
+      const [repeats] = await run<{ repeats: number }>(repeatsSql(request.datasetId));
+      if (repeats?.repeats) throw new Repeated();
+      for (const sql of catalogInsertSql(options(request), 'streamed')) await run(sql);
+      await recordDataset(run, request, summary);
+    });
+  } catch (error) {
+    if (error instanceof Repeated) return null;
+    throw error;
+  }
+  return resultOf(request, summary, []);
+}
+
+/** Every cell judged in a table, each refusal reported by line; the accepted rows inserted from it. */
+async function insertStaged(engine: Engine, request: LoadRequest, step: Step): Promise<ImportResult> {
+  for (const sql of resolveSql(request.mapping)) await step(sql);
+  const [summary] = await step<Summary>(SUMMARY_SQL);
+  if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
+  const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
+  request.signal?.throwIfAborted();
+  await engine.transaction(async (tx) => {
+    const run: Step = (sql, params) => tx.query(sql, params);
+    await replaceOld(run, request);
+    await run(observationsInsertSql(options(request), request.mapping, 'staged'));
+    for (const sql of catalogInsertSql(options(request), 'staged')) await run(sql);
+    await recordDataset(run, request, summary);
+  });
+  return resultOf(request, summary, rejects);
+}
+
+async function replaceOld(run: Step, request: LoadRequest): Promise<void> {
+  if (!request.replace) return;
+  await run('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
+  await run('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
+}
+
+/**
+ * What the dataset list shows of it is kept with it: counted at every listing, a large upload
+ * would cost every start and every change a scan of all its rows.
+ */
+async function recordDataset(run: Step, request: LoadRequest, summary: Summary): Promise<void> {
+  await run(
+    `INSERT INTO datasets (dataset_id, name, source_file, kind, imported_at, row_count, rejected_count, mapping,
+       entity_count, indicator_count, first_period, last_period)
+     VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, ?, ?, ?, ?)`,
+    [
+      request.datasetId,
+      request.name,
+      request.sourceFile,
+      request.kind,
+      (request.importedAt ?? new Date().toISOString()).replace('T', ' ').replace('Z', ''),
+      summary.rows,
+      summary.rejected,
+      JSON.stringify(request.mapping),
+      summary.entities,
+      summary.indicators,
+      summary.first_period,
+      summary.last_period,
+    ],
+  );
+}
+
+function resultOf(request: LoadRequest, summary: Summary, rejects: { rec: number; col: string; val: string; reason: RejectReason }[]): ImportResult {
+  const firstDataLine = request.mapping.read.headerRow + 2;
+  return {
+    datasetId: request.datasetId,
+    rows: summary.rows,
+    rejected: summary.rejected,
+    flagged: summary.flagged,
+    raggedRows: summary.ragged,
+    entities: summary.entities,
+    indicators: summary.indicators,
+    periods: summary.periods,
+    rejects: rejects.map((r): RejectedCell => ({ line: firstDataLine + r.rec, column: r.col, value: r.val, reason: r.reason })),
+  };
 }
