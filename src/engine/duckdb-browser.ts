@@ -3,8 +3,8 @@ import { arrowToRows } from './arrow-rows';
 import { BUNDLES } from './bundles';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
-import type { EngineProgress } from './progress';
-import { takeEngineWorker } from './spawn';
+import type { EngineProgress, FileReadProgress } from './progress';
+import { takeEngineWorker, type EngineWorker } from './spawn';
 import { EngineLostError, type Engine, type Row, type SqlParam } from './types';
 
 export type { EngineProgress } from './progress';
@@ -30,6 +30,7 @@ class BrowserEngine implements Engine {
     private readonly db: duckdb.AsyncDuckDB,
     private readonly conn: duckdb.AsyncDuckDBConnection,
     private readonly worker: Worker,
+    private readonly reads: EngineWorker['onFileRead'],
   ) {
     // A crashed worker may say nothing at all: an idle engine is asked for its version now and
     // then, and one that does not answer is given up. Busy engines are not asked (a long import
@@ -113,6 +114,10 @@ class BrowserEngine implements Engine {
     return this.guard(() => this.db.registerEmptyFileBuffer(name));
   }
 
+  watchReads(listener: (read: FileReadProgress) => void): () => void {
+    return this.reads(listener);
+  }
+
   copyFile(name: string): Promise<Uint8Array> {
     return this.guard(() => this.db.copyFileToBuffer(name));
   }
@@ -181,7 +186,7 @@ async function startEngine(onProgress?: (progress: EngineProgress) => void): Pro
       const conn = await db.connect();
       for (const statement of ENGINE_SETUP_SQL) await conn.query(statement);
       await conn.query(memoryLimitSql(memoryLimitMb((navigator as Navigator & { deviceMemory?: number }).deviceMemory)));
-      return new BrowserEngine(db, conn, worker);
+      return new BrowserEngine(db, conn, worker, spawned.onFileRead);
     };
     return await Promise.race([start(), spawned.failed, timedOut]);
   } catch (error) {

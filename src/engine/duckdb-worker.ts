@@ -10,7 +10,8 @@
 // - The download is counted here instead, from a clone, against the decoded size the server
 //   states (X-Decoded-Length: Content-Length counts the compressed bytes), and reported on the
 //   port the first message brought (the worker's own messages belong to DuckDB's protocol).
-import type { EngineProgress } from './progress';
+// On that port it also reports how far DuckDB has read into a registered file: an import's progress.
+import type { EngineProgress, FileReadProgress } from './progress';
 import type { EngineWorkerStart } from './spawn';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope & { TransformStream?: unknown };
@@ -37,7 +38,6 @@ async function count(response: Response, progress: MessagePort): Promise<void> {
     }
   }
   progress.postMessage({ loaded, total: total || loaded } satisfies EngineProgress);
-  progress.close();
 }
 
 /** The wasm compiling since the first message; DuckDB's own fetch of that URL is answered with it. */
@@ -76,11 +76,36 @@ WebAssembly.instantiateStreaming = async (source, imports) => {
   return { module, instance: await WebAssembly.instantiate(module, imports) };
 };
 
+/** Registered files smaller than this are read in a blink: their reads are not reported. */
+const REPORTED_FILE_BYTES = 1 << 20;
+
+/**
+ * DuckDB reads a registered file (an upload) by slicing it, one slice per read: the end of each
+ * slice is how far into the file the statement has come. Reported at most every 100 ms, and at
+ * the end of the file, on the same port: the page turns it into the import's progress.
+ */
+function reportFileReads(progress: MessagePort): void {
+  const plainSlice = Blob.prototype.slice;
+  let last = 0;
+  Blob.prototype.slice = function (this: Blob, start?: number, end?: number, type?: string) {
+    if (this.size >= REPORTED_FILE_BYTES && typeof start === 'number') {
+      const position = Math.min(this.size, end ?? this.size);
+      const now = Date.now();
+      if (now - last > 100 || position === this.size) {
+        last = now;
+        progress.postMessage({ position, size: this.size } satisfies FileReadProgress);
+      }
+    }
+    return plainSlice.call(this, start, end, type);
+  };
+}
+
 scope.onmessage = (event: MessageEvent<Partial<EngineWorkerStart>>) => {
   const { duckdbWorker, wasm, progress } = event.data ?? {};
   if (!duckdbWorker) return;
   scope.onmessage = null;
   if (wasm && progress) compileEarly(wasm, progress);
+  if (progress) reportFileReads(progress);
   // DuckDB's script sets its own onmessage for every message after this one.
   scope.importScripts(duckdbWorker);
 };

@@ -3,3 +3,9 @@ export interface EngineProgress {
   loaded: number;
   total: number;
 }
+
+/** How far a statement has read into a registered file (an upload), in bytes. */
+export interface FileReadProgress {
+  position: number;
+  size: number;
+}

@@ -1,11 +1,14 @@
 import { likelyBundle } from './bundles';
-import type { EngineProgress } from './progress';
+import type { EngineProgress, FileReadProgress } from './progress';
 
 /** What the engine's worker (duckdb-worker.ts) is told first: DuckDB's script, and the wasm to compile. */
 export interface EngineWorkerStart {
   duckdbWorker: string;
   wasm: string;
-  /** Where the wasm's download is reported: the worker's own messages belong to DuckDB's protocol. */
+  /**
+   * Where the wasm's download and the reads of registered files are reported: the worker's own
+   * messages belong to DuckDB's protocol.
+   */
   progress: MessagePort;
 }
 
@@ -18,8 +21,10 @@ export interface EngineWorker {
   failed: Promise<never>;
   /** Download progress of the wasm: the latest report at once, then each new one. */
   onProgress(listener: (progress: EngineProgress) => void): void;
-  /** Stops listening for progress (the engine has started). */
+  /** Stops listening for the download (the engine has started). */
   closeProgress(): void;
+  /** How far DuckDB reads into registered files, from now on, until the returned function is called. */
+  onFileRead(listener: (read: FileReadProgress) => void): () => void;
 }
 
 /**
@@ -38,7 +43,12 @@ export function spawnEngineWorker(): EngineWorker {
   const channel = new MessageChannel();
   let latest: EngineProgress | null = null;
   let listener: ((progress: EngineProgress) => void) | null = null;
-  channel.port1.onmessage = (e: MessageEvent<EngineProgress>) => {
+  const readers = new Set<(read: FileReadProgress) => void>();
+  channel.port1.onmessage = (e: MessageEvent<EngineProgress | FileReadProgress>) => {
+    if ('position' in e.data) {
+      for (const reader of readers) reader(e.data);
+      return;
+    }
     latest = e.data;
     listener?.(e.data);
   };
@@ -57,7 +67,13 @@ export function spawnEngineWorker(): EngineWorker {
       listener = l;
       if (latest) l(latest);
     },
-    closeProgress: () => channel.port1.close(),
+    closeProgress: () => {
+      listener = null;
+    },
+    onFileRead(reader) {
+      readers.add(reader);
+      return () => readers.delete(reader);
+    },
   };
 }
 

@@ -1,3 +1,5 @@
+import type { FileReadProgress } from './progress';
+
 /** A value bound to a prepared statement. Anything from a file or a person goes in this way. */
 export type SqlParam = string | number | boolean | null;
 
@@ -19,6 +21,11 @@ export interface Engine {
   registerEmptyFile(name: string): Promise<void>;
   /** The bytes of a file the engine holds: what DuckDB wrote to a `registerEmptyFile` name. */
   copyFile(name: string): Promise<Uint8Array>;
+  /**
+   * How far statements read into registered files of 1 MB or more, where the engine can tell
+   * (the browser's can): each report until the returned function is called.
+   */
+  watchReads?(listener: (read: FileReadProgress) => void): () => void;
 }
 
 /**

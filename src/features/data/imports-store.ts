@@ -4,6 +4,7 @@ import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets'
 import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
+import type { LoadProgress } from '../../ingest/read-progress';
 import { requestPersistence } from '../../persist/storage';
 import { keepSnapshot, newRevision } from '../../ingest/keep-snapshot';
 import { forgetDataset, persistProblem, saveCatalog, saveDataset, savedDatasets, type PersistProblem, type SavedDataset } from '../../persist/saved';
@@ -21,6 +22,8 @@ export interface Draft {
   name: string;
   phase: ImportPhase;
   progress: number;
+  /** How far the engine has read into the file, while it loads (null before the first report). */
+  read: LoadProgress | null;
   result: ImportResult | null;
   catalogResult: { added: number; updated: number } | null;
   refusal: { reason: ImportError['reason']; detail: string } | null;
@@ -101,6 +104,7 @@ export const useImportsStore = defineStore('imports', () => {
       name: remap?.name ?? stripExtension(fileName),
       phase: 'transcode',
       progress: 0,
+      read: null,
       result: null,
       catalogResult: null,
       refusal: null,
@@ -161,6 +165,7 @@ export const useImportsStore = defineStore('imports', () => {
     draft.controller = markRaw(controller);
     draft.status = 'importing';
     draft.progress = 0;
+    draft.read = null;
     const datasetId = draft.replaces ?? newDatasetId();
     const mapping = cloneMapping(draft.mapping);
     const importedAt = draft.importedAt ?? new Date().toISOString();
@@ -174,9 +179,10 @@ export const useImportsStore = defineStore('imports', () => {
         replace: draft.replaces !== null,
         importedAt,
         signal: controller.signal,
-        onProgress: (phase, share) => {
+        onProgress: (phase, share, read) => {
           draft.phase = phase;
           draft.progress = share;
+          draft.read = read ?? null;
         },
       });
       draft.result = markRaw(result);

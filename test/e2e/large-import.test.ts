@@ -1,0 +1,63 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { MILLION_ROWS, millionCsv } from '../support/million-csv';
+import { closeBrowser, openPage, waitReady } from './support/app';
+import { csvFile, datasetRows, expectNoErrors, settledDraft } from './support/imports';
+
+afterAll(closeBrowser);
+
+// A million observations (36 MB) through the Data view: the progress says how far DuckDB has read
+// into the file, about how many rows that is and how long is left; the dataset then holds every row.
+
+const ROWS = MILLION_ROWS;
+
+interface Seen {
+  read: number;
+  size: number;
+  text: string;
+  eta: boolean;
+}
+
+describe('a large import', () => {
+  it('shows the bytes and rows read and the time left, then holds every row', async () => {
+    const w = await openPage('/data');
+    await waitReady(w.page);
+    // Every state of the progress line, recorded as it changes: a test that looked now and then
+    // could miss a fast import's progress altogether.
+    await w.page.evaluate(() => {
+      const seen: Seen[] = [];
+      (window as unknown as { __read: Seen[] }).__read = seen;
+      new MutationObserver(() => {
+        const line = document.querySelector<HTMLElement>('[data-testid=import-progress][data-read]');
+        if (!line) return;
+        seen.push({
+          read: Number(line.dataset.read),
+          size: Number(line.dataset.size),
+          text: line.querySelector('[data-testid=import-read]')?.textContent ?? '',
+          eta: line.dataset.eta !== undefined,
+        });
+      }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-read', 'data-eta'] });
+    });
+    const bytes = Buffer.from(millionCsv());
+    await w.page.setInputFiles('[data-testid=import-input]', [csvFile('百万行.csv', bytes)]);
+    const draft = await settledDraft(w.page, '百万行.csv', 180_000);
+    expect(await draft.getAttribute('data-status')).toBe('done');
+    expect((await datasetRows(w.page)).find((r) => r.name === '百万行')?.rows).toBe(ROWS);
+
+    const seen = await w.page.evaluate(() => (window as unknown as { __read: Seen[] }).__read);
+    expect(seen.length).toBeGreaterThan(0);
+    expect(new Set(seen.map((s) => s.size))).toEqual(new Set([bytes.length]));
+    // Both passes over the file were shown, each as far as the end of the file.
+    const texts = seen.map((s) => s.text);
+    expect(texts.some((t) => t.startsWith('第 1 遍（共 2 遍）'))).toBe(true);
+    expect(texts.some((t) => t.startsWith('第 2 遍（共 2 遍）'))).toBe(true);
+    expect(Math.max(...seen.map((s) => s.read))).toBe(bytes.length);
+    const last = texts.filter((t) => t.startsWith('第 2 遍')).at(-1) ?? '';
+    // At the end of the file, the rows estimated from the sniffed start are near the truth (this
+    // file's records grow longer as its values gain digits: the start has the shortest).
+    const rows = Number(/约 ([\d,]+) 行/.exec(last)?.[1]?.replace(/,/g, ''));
+    expect(Math.abs(rows - ROWS) / ROWS).toBeLessThan(0.1);
+    expect(seen.some((s) => s.eta) && texts.some((t) => /剩余约 \d+ (?:分 \d+ )?秒/.test(t))).toBe(true);
+    await expectNoErrors(w);
+    await w.context.close();
+  }, 240_000);
+});
