@@ -122,6 +122,12 @@ const options = (request: LoadRequest) => ({ datasetId: request.datasetId, entit
 async function insertStreamed(engine: Engine, request: LoadRequest, step: Step): Promise<ImportResult | null> {
   const [summary] = await step<Summary>(STREAMED_SUMMARY_SQL);
   if (!summary || !summary.rows) throw new ImportRefused('no-values', 'no numeric values');
+  // The planner cannot know the file's size (it guesses a handful of rows) and would build its
+  // hash tables from the cells, probing them with the maps: three tables of every cell, twice the
+  // time. Held to the joins as written, the maps are the tables and the cells stream past. Set and
+  // reset outside the transaction: a failed statement aborts it, and an aborted transaction takes
+  // no statement, not even a RESET, which would then hide the error that aborted it.
+  await step(`SET disabled_optimizers = 'build_side_probe_side'`);
   try {
     await engine.transaction(async (tx) => {
       const run: Step = (sql, params) => {
@@ -129,13 +135,7 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
         return tx.query(sql, params);
       };
       await replaceOld(run, request);
-      // The planner cannot know the file's size (it guesses a handful of rows) and would build its
-      // hash tables from the cells, probing them with the maps: three tables of every cell, twice
-      // the time. Held to the joins as written, the maps are the tables and the cells stream past.
-      await run(`SET disabled_optimizers = 'build_side_probe_side'`);
-      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options(request), request.mapping, 'streamed')).finally(() =>
-        tx.query('RESET disabled_optimizers'),
-      );
+      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options(request), request.mapping, 'streamed'));
       // The keys pass counted every value; a different count is a fault of ours, not of the file.
       if (inserted && Number(inserted.Count) !== summary.rows) throw new Error(`streamed insert wrote ${inserted.Count} of ${summary.rows} values`);
       const [repeats] = await run<{ repeats: number }>(repeatsSql(request.datasetId));
@@ -146,6 +146,8 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
   } catch (error) {
     if (error instanceof Repeated) return null;
     throw error;
+  } finally {
+    await engine.query('RESET disabled_optimizers').catch(() => undefined);
   }
   return resultOf(request, summary, []);
 }

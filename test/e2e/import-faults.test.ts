@@ -43,7 +43,7 @@ async function overviewDrawn(page: Page): Promise<void> {
 describe('the engine out of memory on a huge import', () => {
   it('refuses the file naming the limit, imports nothing of it, and the app keeps working, also after a reload', async () => {
     // Chromium reports 0.25 GB on the smallest devices: DuckDB then gets 128 MB. The file's text
-    // alone (1.2 million values, about 70 MB) takes more than that once staged.
+    // alone (1.2 million values, about 70 MB) takes more than that once loaded.
     const w: PageWatch = await openPage('/data', undefined, `Object.defineProperty(Navigator.prototype, 'deviceMemory', { configurable: true, get: () => 0.25 });`);
     await waitReady(w.page);
     await w.page.locator('[data-testid=dataset-row]').first().waitFor();
