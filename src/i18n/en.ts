@@ -145,6 +145,8 @@ const en: Messages<typeof zh> = {
     kindUpload: 'upload',
     storageFull: 'Browser storage is full: this import will not survive closing the page. Remove datasets you no longer need and try again.',
     storageUnavailable: 'Browser storage is unavailable (private mode or disabled): imports last for this session only.',
+    engineMemory: 'Analysis engine memory: {used} in use of a {limit} limit.',
+    engineMemoryNoLimit: 'Analysis engine memory: {used} in use.',
     storageFigures: 'Browser storage: this site uses {used}; {available} more can be stored.',
     storagePersisted: 'The browser keeps this data even when the disk runs low.',
     storageBestEffort: 'The browser has not promised to keep this data: when the disk runs very low it may clear imports, so keep the original files.',

@@ -141,6 +141,8 @@ export default {
     kindUpload: '上传',
     storageFull: '浏览器存储空间已满：本次导入的数据在关闭页面后不会保留。可删除不需要的数据集后重试。',
     storageUnavailable: '浏览器存储不可用（可能处于无痕模式或被禁用）：导入的数据仅在本次会话中可用。',
+    engineMemory: '分析引擎内存：已用 {used}，上限 {limit}。',
+    engineMemoryNoLimit: '分析引擎内存：已用 {used}。',
     storageFigures: '浏览器存储：本站已用 {used}，尚可再存 {available}。',
     storagePersisted: '浏览器已同意持久保存，磁盘空间不足时也不会清除。',
     storageBestEffort: '浏览器未承诺持久保存：磁盘空间很紧张时可能清除导入的数据，请保留原始文件。',

@@ -6,7 +6,8 @@ import { csvFile, datasetRows, expectNoErrors, settledDraft } from './support/im
 afterAll(closeBrowser);
 
 // A million observations (36 MB) through the Data view: the progress says how far DuckDB has read
-// into the file, about how many rows that is and how long is left; the dataset then holds every row.
+// into the file, about how many rows that is and how long is left; the dataset then holds every
+// row, and the engine's memory line shows what they take.
 
 const ROWS = MILLION_ROWS;
 
@@ -18,7 +19,7 @@ interface Seen {
 }
 
 describe('a large import', () => {
-  it('shows the bytes and rows read and the time left, then holds every row', async () => {
+  it('shows the bytes and rows read and the time left, then holds every row and shows the memory they take', async () => {
     const w = await openPage('/data');
     await waitReady(w.page);
     // Every state of the progress line, recorded as it changes: a test that looked now and then
@@ -37,11 +38,17 @@ describe('a large import', () => {
         });
       }).observe(document.body, { subtree: true, childList: true, characterData: true, attributes: true, attributeFilter: ['data-read', 'data-eta'] });
     });
+    const memoryLine = w.page.locator('[data-testid=engine-memory]');
+    await memoryLine.waitFor();
+    const usedBefore = Number(await memoryLine.getAttribute('data-used'));
     const bytes = Buffer.from(millionCsv());
     await w.page.setInputFiles('[data-testid=import-input]', [csvFile('百万行.csv', bytes)]);
     const draft = await settledDraft(w.page, '百万行.csv', 180_000);
     expect(await draft.getAttribute('data-status')).toBe('done');
     expect((await datasetRows(w.page)).find((r) => r.name === '百万行')?.rows).toBe(ROWS);
+    // The engine's memory, shown beside its limit, holds the million rows now.
+    await expect.poll(async () => Number(await memoryLine.getAttribute('data-used')) - usedBefore, { timeout: 30_000 }).toBeGreaterThan(10 * 1024 ** 2);
+    expect(await memoryLine.innerText()).toMatch(/^分析引擎内存：已用 [\d.]+ (?:MB|GB)，上限 [\d.]+ (?:MB|GB)。$/);
 
     const seen = await w.page.evaluate(() => (window as unknown as { __read: Seen[] }).__read);
     expect(seen.length).toBeGreaterThan(0);
