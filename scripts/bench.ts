@@ -9,6 +9,7 @@ import { gzipSync } from 'node:zlib';
 import type { Browser } from 'playwright-core';
 import { tmpdir } from 'node:os';
 import { toGb18030, writeLongCsv } from './bench/import-files';
+import { nativeReadCsv } from './bench/native-floor';
 import { measureSelect, median, percentile, writeMillionCsv } from './bench/interaction';
 import { restartBench, type RestartResult } from './bench/restart';
 import { stabilityBench } from './bench/stability';
@@ -116,13 +117,14 @@ try {
   await pages.stop();
 }
 
-// Import throughput: the app's path beside a papaparse pipeline and DuckDB's bare read_csv.
+// Import throughput: the app's path beside a papaparse pipeline, DuckDB-wasm's bare read_csv and
+// native DuckDB's read_csv on one thread.
 interface ImportRun {
   ms: number;
   peakHeap: number;
-  result: { rows: number; rejected?: number };
+  result: { rows: number; rejected?: number; engineMemory?: number };
 }
-async function importBench(): Promise<Record<string, { bytes: number; app: ImportRun; papaparse: ImportRun; ceiling: ImportRun }>> {
+async function importBench(): Promise<Record<string, { bytes: number; app: ImportRun; papaparse: ImportRun; ceiling: ImportRun; native: ImportRun }>> {
   const dir = tmpdir();
   const utf8 = join(dir, 'bench-utf8.csv');
   const utf8Bytes = await writeLongCsv(utf8, Number(process.env.BENCH_IMPORT_MB ?? 100) * 1e6);
@@ -150,7 +152,14 @@ async function importBench(): Promise<Record<string, { bytes: number; app: Impor
     for (const kind of ['ceiling', 'app']) await run(kind, warm);
     for (const [name, f] of Object.entries(files)) {
       const encoding = name.startsWith('GB') ? 'gb18030' : 'utf-8';
-      out[name] = { bytes: f.bytes, ceiling: await run('ceiling', f.path, encoding), papaparse: await run('papaparse', f.path, encoding), app: await run('app', f.path) };
+      const native = await nativeReadCsv(f.path, encoding === 'utf-8' ? 'utf-8' : 'latin-1');
+      out[name] = {
+        bytes: f.bytes,
+        ceiling: await run('ceiling', f.path, encoding),
+        papaparse: await run('papaparse', f.path, encoding),
+        app: await run('app', f.path),
+        native: { ms: native.ms, peakHeap: 0, result: { rows: native.rows } },
+      };
     }
   } finally {
     await chrome.close();
@@ -268,11 +277,14 @@ const result = {
         appMBps: r.bytes / 1e3 / r.app.ms,
         papaparseMBps: r.bytes / 1e3 / r.papaparse.ms,
         ceilingMBps: r.bytes / 1e3 / r.ceiling.ms,
+        nativeMBps: r.bytes / 1e3 / r.native.ms,
         appVsPapaparse: r.papaparse.ms / r.app.ms,
         appVsCeiling: r.ceiling.ms / r.app.ms,
+        appVsNative: r.native.ms / r.app.ms,
         appPeakHeapMB: r.app.peakHeap / 1e6,
+        engineMemoryMB: (r.app.result.engineMemory ?? 0) / 1e6,
         papaparsePeakHeapMB: r.papaparse.peakHeap / 1e6,
-        rows: { app: r.app.result.rows, papaparse: r.papaparse.result.rows, ceiling: r.ceiling.result.rows },
+        rows: { app: r.app.result.rows, papaparse: r.papaparse.result.rows, ceiling: r.ceiling.result.rows, native: r.native.result.rows },
       },
     ]),
   ),
@@ -299,10 +311,20 @@ const rows: [string, string, string][] = [
 rows.push([`rank ranges, ${stability.entities} × ${stability.indicators} × 1,000 draws`, `${Math.round(stability.ms)} ms`, 'the worker\'s function, in Node · budget 300 ms']);
 for (const [name, r] of Object.entries(result.imports)) {
   rows.push(
-    [`import ${name} ${r.megabytes.toFixed(0)} MB: app`, `${r.appMBps.toFixed(1)} MB/s`, `${r.appVsPapaparse.toFixed(2)}× papaparse · ${r.appVsCeiling.toFixed(2)}× ceiling · peak heap ${r.appPeakHeapMB.toFixed(0)} MB · ${r.rows.app} rows`],
+    [
+      `import ${name} ${r.megabytes.toFixed(0)} MB: app`,
+      `${r.appMBps.toFixed(1)} MB/s`,
+      `${r.appVsCeiling.toFixed(2)}× wasm read_csv (goal ≥ 0.60×) · ${r.appVsNative.toFixed(2)}× native (goal ≥ 0.45×) · ${r.appVsPapaparse.toFixed(2)}× papaparse · peak heap ${r.appPeakHeapMB.toFixed(0)} MB · engine memory after it ${r.engineMemoryMB.toFixed(0)} MB · ${r.rows.app} rows`,
+    ],
     [`import ${name}: papaparse → Arrow → DuckDB`, `${r.papaparseMBps.toFixed(1)} MB/s`, `peak heap ${r.papaparsePeakHeapMB.toFixed(0)} MB · ${r.rows.papaparse} rows`],
     [`import ${name}: read_csv ceiling`, `${r.ceilingMBps.toFixed(1)} MB/s`, `${r.rows.ceiling} rows`],
+    [`import ${name}: native read_csv, 1 thread`, `${r.nativeMBps.toFixed(1)} MB/s`, `@duckdb/node-api · ${r.rows.native} rows`],
   );
+}
+{
+  const utf8 = result.imports['UTF-8 long'];
+  const gbk = result.imports['GB18030 long'];
+  if (utf8 && gbk) rows.push(['import GB18030 beside UTF-8', `${(gbk.appMBps / utf8.appMBps).toFixed(2)}×`, 'the app\'s MB/s of each file · goal ≥ 0.50×']);
 }
 for (const [name, r] of Object.entries(result.interactions)) {
   rows.push([`1M observations, ${name}`, `${Math.round(r.median)} ms`, `p95 ${Math.round(r.p95)} ms · budget p95 150 ms · ${r.samples} changes`]);

@@ -10,6 +10,7 @@ import Papa from 'papaparse';
 import { getBrowserEngine } from '../../src/engine/duckdb-browser';
 import { createSchema } from '../../src/engine/schema';
 import { importDataFile, inspectFile } from '../../src/ingest/import-file';
+import { engineMemory } from '../../src/queries/engine-memory';
 
 interface Memory {
   usedJSHeapSize: number;
@@ -44,7 +45,7 @@ async function app(file: File) {
       sourceFile: file.name,
       mapping: inspection.mapping,
     });
-    return { rows: result.rows, rejected: result.rejected };
+    return { rows: result.rows, rejected: result.rejected, engineMemory: (await engineMemory(engine)).used };
   });
 }
 
