@@ -1,11 +1,12 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
+import { Table } from 'apache-arrow';
 import { arrowToRows } from './arrow-rows';
 import { BUNDLES } from './bundles';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
 import type { EngineProgress, FileReadProgress } from './progress';
 import { takeEngineWorker, type EngineWorker } from './spawn';
-import { EngineLostError, type Engine, type Row, type SqlParam } from './types';
+import { EngineLostError, type Engine, type QueryOptions, type Row, type SqlParam } from './types';
 
 export type { EngineProgress } from './progress';
 
@@ -78,15 +79,15 @@ class BrowserEngine implements Engine {
     });
   }
 
-  query<T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> {
-    return this.guard(() => this.exclusive(() => this.run<T>(sql, params)));
+  query<T extends object = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<T[]> {
+    return this.guard(() => this.exclusive(() => this.run<T>(sql, params, options.signal)));
   }
 
   transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T> {
     return this.guard(() => this.exclusive(async () => {
       await this.run('BEGIN TRANSACTION', []);
       try {
-        const result = await work({ query: (sql, params = []) => this.run(sql, params) });
+        const result = await work({ query: (sql, params = [], options = {}) => this.run(sql, params, options.signal) });
         await this.run('COMMIT', []);
         return result;
       } catch (error) {
@@ -122,13 +123,35 @@ class BrowserEngine implements Engine {
     return this.guard(() => this.db.copyFileToBuffer(name));
   }
 
-  private async run<T extends object>(sql: string, params: readonly SqlParam[]): Promise<T[]> {
+  private async run<T extends object>(sql: string, params: readonly SqlParam[], signal?: AbortSignal): Promise<T[]> {
+    if (signal && params.length === 0) return this.interruptible<T>(sql, signal);
     if (params.length === 0) return arrowToRows<T>(await this.conn.query(sql));
     const statement = await this.conn.prepare(sql);
     try {
       return arrowToRows<T>(await statement.query(...params));
     } finally {
       await statement.close();
+    }
+  }
+
+  /**
+   * A statement sent as a pending query: the worker runs it a slice at a time between polls, so
+   * a cancel sent meanwhile interrupts it where it is (a plain query holds the worker until done).
+   */
+  private async interruptible<T extends object>(sql: string, signal: AbortSignal): Promise<T[]> {
+    signal.throwIfAborted();
+    const cancel = () => void this.conn.cancelSent().catch(() => undefined);
+    signal.addEventListener('abort', cancel, { once: true });
+    try {
+      const reader = await this.conn.send(sql);
+      const batches = [];
+      for await (const batch of reader) batches.push(batch);
+      return arrowToRows<T>(new Table(batches));
+    } catch (error) {
+      if (signal.aborted) throw new DOMException('statement cancelled', 'AbortError');
+      throw error;
+    } finally {
+      signal.removeEventListener('abort', cancel);
     }
   }
 }

@@ -10,8 +10,17 @@ export type Row = Record<string, unknown>;
  * back (numbers as `number`, never `bigint`). DuckDB-wasm is the implementation in the browser and,
  * through its blocking bundle, in the Node tests.
  */
+/** How one statement runs. */
+export interface QueryOptions {
+  /**
+   * Stops the statement mid-way where the engine can (the browser's can; the Node one only checks
+   * it before starting): it then fails with an AbortError. For long statements a person may stop.
+   */
+  signal?: AbortSignal;
+}
+
 export interface Engine {
-  query<T extends object = Row>(sql: string, params?: readonly SqlParam[]): Promise<T[]>;
+  query<T extends object = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   /** Runs `work` with exclusive use of the connection inside BEGIN … COMMIT; ROLLBACK on any error. */
   transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T>;
   /** Makes bytes readable by `read_csv('<name>')`. Names are chosen by us, never by a file. */

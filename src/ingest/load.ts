@@ -31,7 +31,7 @@ export interface LoadRequest {
   importedAt?: string;
   /** Replace a dataset with the same id in the same transaction (re-mapping keeps its id). */
   replace?: boolean;
-  /** Checked between statements: a cancelled import rolls back and changes nothing. */
+  /** Stops the load mid-statement where the engine can, else between statements: it rolls back and changes nothing. */
   signal?: AbortSignal;
   /** Judge every cell in a staged table even where the file is clean: tests hold both ways to one result. */
   staged?: boolean;
@@ -83,9 +83,10 @@ class Repeated extends Error {}
 
 async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   const { mapping } = request;
+  // Each statement stops where it is when the import is cancelled (where the engine can).
   const step: Step = (sql, params) => {
     request.signal?.throwIfAborted();
-    return engine.query(sql, params);
+    return engine.query(sql, params, { signal: request.signal });
   };
   await ensureImportMacros(engine);
   try {
@@ -132,7 +133,7 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
     await engine.transaction(async (tx) => {
       const run: Step = (sql, params) => {
         request.signal?.throwIfAborted();
-        return tx.query(sql, params);
+        return tx.query(sql, params, { signal: request.signal });
       };
       await replaceOld(run, request);
       const [inserted] = await run<{ Count: number }>(observationsInsertSql(options(request), request.mapping, 'streamed'));
@@ -160,7 +161,7 @@ async function insertStaged(engine: Engine, request: LoadRequest, step: Step): P
   const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
   request.signal?.throwIfAborted();
   await engine.transaction(async (tx) => {
-    const run: Step = (sql, params) => tx.query(sql, params);
+    const run: Step = (sql, params) => tx.query(sql, params, { signal: request.signal });
     await replaceOld(run, request);
     await run(observationsInsertSql(options(request), request.mapping, 'staged'));
     for (const sql of catalogInsertSql(options(request), 'staged')) await run(sql);

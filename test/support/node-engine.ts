@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBConfig } from '@duckdb/duckdb-wasm/blocking';
 import { arrowToRows } from '../../src/engine/arrow-rows';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL } from '../../src/engine/setup';
-import type { Engine, Row, SqlParam } from '../../src/engine/types';
+import type { Engine, QueryOptions, Row, SqlParam } from '../../src/engine/types';
 
 const require = createRequire(import.meta.url);
 const blocking = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs') as typeof import('@duckdb/duckdb-wasm/blocking');
@@ -39,7 +39,9 @@ export async function createNodeEngine(open: DuckDBConfig = {}): Promise<Engine>
   db.open({ ...ENGINE_OPEN_CONFIG, ...open });
   const conn = db.connect();
   for (const statement of ENGINE_SETUP_SQL) conn.query(statement);
-  const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = []): Promise<T[]> => {
+  // The blocking bundle runs a statement to its end: a signal is checked before it starts.
+  const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<T[]> => {
+    options.signal?.throwIfAborted();
     if (params.length === 0) return arrowToRows<T>(conn.query(sql));
     const statement = conn.prepare(sql);
     try {
