@@ -11,8 +11,12 @@ export const MISSING_MARKERS: readonly string[] = ['', '.', '..', '...', ':', '-
 export const NUMBER_FULLWIDTH_FROM = '０１２３４５６７８９．，－＋％';
 export const NUMBER_FULLWIDTH_TO = '0123456789.,-+%';
 
-/** Plain decimal, or one with comma thousands groups; optional sign, exponent and percent sign. */
-export const NUMBER_RE = '[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d+)?(?:[eE][-+]?\\d+)? ?%?';
+/**
+ * Plain decimal, or one with comma thousands groups; optional sign, exponent and percent sign. A
+ * point may end the digits (`12.`, as spreadsheets write a whole number with a decimal point):
+ * DuckDB's cast reads it so, and the import's fast path is that cast.
+ */
+export const NUMBER_RE = '[-+]?(?:\\d{1,3}(?:,\\d{3})+|\\d+)?(?:\\.\\d*)?(?:[eE][-+]?\\d+)? ?%?';
 
 /** Blanks trimmed, ASCII digits and signs, blanks inside as one space (`45\u00a0%` is `45 %`). */
 export function cleanNumberText(raw: string): string {
