@@ -5,11 +5,6 @@ export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
 
-/**
- * The only thing query modules know about a database: run SQL with parameters and get plain rows
- * back (numbers as `number`, never `bigint`). DuckDB-wasm is the implementation in the browser and,
- * through its blocking bundle, in the Node tests.
- */
 /** How one statement runs. */
 export interface QueryOptions {
   /**
@@ -19,6 +14,11 @@ export interface QueryOptions {
   signal?: AbortSignal;
 }
 
+/**
+ * The only thing query modules know about a database: run SQL with parameters and get plain rows
+ * back (numbers as `number`, never `bigint`). DuckDB-wasm is the implementation in the browser and,
+ * through its blocking bundle, in the Node tests.
+ */
 export interface Engine {
   query<T extends object = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   /** Runs `work` with exclusive use of the connection inside BEGIN … COMMIT; ROLLBACK on any error. */

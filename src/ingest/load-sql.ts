@@ -109,7 +109,15 @@ export function raggedSql(mapping: ImportMapping): string {
   const text = recordText(mapping);
   return `CREATE OR REPLACE TEMP TABLE ${RAGGED} AS SELECT CAST(rowid AS INTEGER) AS rec, shape AS reason,
       left(${text}, 200) || CASE WHEN shape = 'longRow' THEN ${sqlString(mapping.read.delimiter + '…')} ELSE '' END AS val
-    FROM ${STAGE} WHERE ${dataLimit(mapping)} AND shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
+    FROM ${STAGE} WHERE ${dataLimit(mapping)} AND ${reportedRaggedSql(mapping, text)}`;
+}
+
+/**
+ * A record refused whole (of the wrong shape, not a flag record) that is not blank: the records
+ * the report lists and the keys pass counts. `text` is the record's text as read.
+ */
+function reportedRaggedSql(mapping: ImportMapping, text: string): string {
+  return `shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(${text}, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL`;
 }
 
 /** Words in brackets that qualify a series rather than measure it: OWID's `Population (historical estimates)`. */
@@ -349,7 +357,7 @@ export function keysSql(mapping: ImportMapping): string {
       CAST(count(value) FILTER (WHERE ${whole}) AS BIGINT) AS valued,
       CAST(count(*) FILTER (WHERE ${whole} AND value IS NULL AND NOT ${missingSql(mapping)}) AS BIGINT) AS unread,
       CAST(count(*) FILTER (WHERE ${whole} AND value IS NOT NULL AND flag IS NOT NULL) AS BIGINT) AS flagged,
-      CAST(count(*) FILTER (WHERE shape IS NOT NULL AND shape <> 'flagRow' AND hqd_trim(replace(record_text, ${sqlString(mapping.read.delimiter)}, '')) IS NOT NULL) AS BIGINT) AS ragged
+      CAST(count(*) FILTER (WHERE ${reportedRaggedSql(mapping, 'record_text')}) AS BIGINT) AS ragged
     FROM (SELECT *, ${valueSql(mapping)} AS value FROM ${ALL_CELLS}) c
     GROUP BY GROUPING SETS ((entity_raw, branch_raw), (indicator_raw, unit_raw), (period_raw), ())`;
 }
