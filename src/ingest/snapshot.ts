@@ -8,39 +8,66 @@ import type { Engine } from '../engine/types';
 // a snapshot cannot be read (a newer DuckDB that no longer reads it, a damaged record).
 
 /** Bumped when the tables a snapshot holds change in a way BY NAME inserts cannot bridge. */
-export const SNAPSHOT_FORMAT = 1;
+export const SNAPSHOT_FORMAT = 2;
+
+/** From this many observations a snapshot is written in DuckDB's default 256 KiB blocks. */
+export const LARGE_SNAPSHOT_ROWS = 100_000;
 
 const ATTACHED = 'hqd_snapshot';
 let sequence = 0;
 // File names are ours and unique per call: DuckDB keeps a name it wrote to until the file is dropped.
 const fileName = (purpose: string) => `${purpose}-${Date.now().toString(36)}-${(sequence++).toString(36)}.duckdb`;
 
+// The observations are kept as small integer codes into three key tables (format 2). Writing a
+// string column costs DuckDB-wasm about as much as writing the whole row of numbers four times
+// over (profiled on 2.7 M rows: 3.9 s for the five string columns, 0.3 s for the date and the
+// value), and the keys repeat on every row: coded, the snapshot of that upload is written in
+// 1.8 s instead of 5.0 s, and reads back in the same time.
+const KEY_TABLES = [
+  { table: 'entity_keys', code: 'entity', columns: ['entity_id'] },
+  { table: 'indicator_keys', code: 'indicator', columns: ['indicator_id'] },
+  { table: 'period_keys', code: 'period_key', columns: ['period', 'period_start', 'grain'] },
+] as const;
+
 /**
  * The rows of one dataset, with the entities and indicators they refer to, as the bytes of a
  * DuckDB database file. Read in one transaction: a change to the dataset meanwhile (a removal)
  * is either wholly before the snapshot or wholly after it.
  */
-export async function writeSnapshot(engine: Engine, datasetId: string): Promise<Uint8Array> {
+export async function writeSnapshot(engine: Engine, datasetId: string, largeFrom = LARGE_SNAPSHOT_ROWS): Promise<Uint8Array> {
   const file = fileName('snapshot');
   const id = sqlString(datasetId);
+  const [size] = await engine.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM observations WHERE dataset_id = ${id}`);
+  // A small upload keeps the smallest block (16 KiB), as the sample database, and makes a small
+  // file; past that the default block writes faster and smaller (2.7 M rows: 14 MB in 5.1 s
+  // against 32 MB in 8.1 s, before coding).
+  const block = (size?.n ?? 0) >= largeFrom ? 262_144 : 16_384;
   await engine.registerEmptyFile(file);
   try {
-    // The smallest block (16 KiB instead of 256 KiB), as the sample database: a small upload
-    // makes a small file.
-    await engine.query(`ATTACH ${sqlString(file)} AS ${ATTACHED} (BLOCK_SIZE 16384)`);
+    await engine.query(`ATTACH ${sqlString(file)} AS ${ATTACHED} (BLOCK_SIZE ${block})`);
     try {
       await engine.transaction(async (tx) => {
         const [found] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets WHERE dataset_id = ${id}`);
         if (!found || found.n !== 1) throw new Error(`dataset ${datasetId} is not loaded`);
         await tx.query(`CREATE TABLE ${ATTACHED}.datasets AS SELECT * FROM datasets WHERE dataset_id = ${id}`);
-        await tx.query(`CREATE TABLE ${ATTACHED}.observations AS SELECT * FROM observations WHERE dataset_id = ${id}`);
+        for (const k of KEY_TABLES)
+          await tx.query(
+            `CREATE TABLE ${ATTACHED}.${k.table} AS SELECT CAST(row_number() OVER () AS INTEGER) AS ${k.code}, *
+             FROM (SELECT DISTINCT ${k.columns.join(', ')} FROM observations WHERE dataset_id = ${id})`,
+          );
+        await tx.query(
+          `CREATE TABLE ${ATTACHED}.observations AS
+           SELECT ${KEY_TABLES.map((k) => `${k.table}.${k.code}`).join(', ')}, o.value, o.flag
+           FROM observations o ${KEY_TABLES.map((k) => `JOIN ${ATTACHED}.${k.table} ${k.table} USING (${k.columns.join(', ')})`).join(' ')}
+           WHERE o.dataset_id = ${id}`,
+        );
         // Entities a branch hangs from are kept too: the import may have added the district with it.
         await tx.query(
           `CREATE TABLE ${ATTACHED}.entities AS SELECT * FROM entities WHERE entity_id IN (
-             SELECT entity_id FROM ${ATTACHED}.observations
-             UNION SELECT e.parent_id FROM entities e JOIN ${ATTACHED}.observations o USING (entity_id) WHERE e.parent_id IS NOT NULL)`,
+             SELECT entity_id FROM ${ATTACHED}.entity_keys
+             UNION SELECT e.parent_id FROM entities e JOIN ${ATTACHED}.entity_keys USING (entity_id) WHERE e.parent_id IS NOT NULL)`,
         );
-        await tx.query(`CREATE TABLE ${ATTACHED}.indicators AS SELECT * FROM indicators WHERE indicator_id IN (SELECT indicator_id FROM ${ATTACHED}.observations)`);
+        await tx.query(`CREATE TABLE ${ATTACHED}.indicators AS SELECT * FROM indicators WHERE indicator_id IN (SELECT indicator_id FROM ${ATTACHED}.indicator_keys)`);
       });
       await engine.query(`CHECKPOINT ${ATTACHED}`);
     } finally {
@@ -77,7 +104,12 @@ export async function restoreSnapshot(engine: Engine, bytes: Uint8Array, target:
         await tx.query(`INSERT OR IGNORE INTO entities BY NAME SELECT * FROM ${ATTACHED}.entities`);
         await tx.query(`INSERT OR IGNORE INTO indicators BY NAME SELECT * FROM ${ATTACHED}.indicators`);
         await tx.query(`INSERT INTO datasets BY NAME SELECT * REPLACE (CAST(? AS VARCHAR) AS name) FROM ${ATTACHED}.datasets`, [target.name]);
-        await tx.query(`INSERT INTO observations BY NAME SELECT * FROM ${ATTACHED}.observations`);
+        await tx.query(
+          `INSERT INTO observations BY NAME
+           SELECT CAST(? AS VARCHAR) AS dataset_id, ${KEY_TABLES.flatMap((k) => k.columns.map((c) => `${k.table}.${c}`)).join(', ')}, o.value, o.flag
+           FROM ${ATTACHED}.observations o ${KEY_TABLES.map((k) => `JOIN ${ATTACHED}.${k.table} ${k.table} USING (${k.code})`).join(' ')}`,
+          [target.datasetId],
+        );
       });
     } finally {
       await engine.query(`DETACH ${ATTACHED}`);

@@ -39,12 +39,18 @@ beforeAll(async () => {
   await importBytes(engine, BRANCHES, 'up-branches');
   await importBytes(engine, DISTRICTS, 'up-districts');
   imported = await readTables(engine);
-  for (const id of ['up-branches', 'up-districts']) snapshots[id] = await writeSnapshot(engine, id);
+  for (const id of ['up-branches', 'up-districts']) {
+    snapshots[id] = await writeSnapshot(engine, id);
+    snapshots[`${id}-large`] = await writeSnapshot(engine, id, 1);
+  }
 });
 
 async function restored(...ids: string[]): Promise<Engine> {
   const engine = await sampleEngine();
-  for (const id of ids) await restoreSnapshot(engine, (snapshots[id] as Uint8Array).slice(), { datasetId: id, name: id });
+  for (const key of ids) {
+    const id = key.replace(/-large$/, '');
+    await restoreSnapshot(engine, (snapshots[key] as Uint8Array).slice(), { datasetId: id, name: id });
+  }
   return engine;
 }
 
@@ -52,6 +58,10 @@ describe('a saved dataset restored from its snapshot', () => {
   it('gives every table exactly as importing its file gave it', async () => {
     expect(imported.observations?.length).toBeGreaterThan(sampleOnly.observations?.length ?? 0);
     expect(await readTables(await restored('up-branches', 'up-districts'))).toEqual(imported);
+  });
+
+  it('gives the same tables when written in the large blocks of a big upload', async () => {
+    expect(await readTables(await restored('up-branches-large', 'up-districts-large'))).toEqual(imported);
   });
 
   it('brings the districts a branch hangs from, and each value to the last digit', async () => {
