@@ -3,6 +3,12 @@ import { NUMBER_MACRO_SQL } from '../domain/number-sql';
 import { NAME_MACRO_SQL } from '../domain/name-sql';
 import type { Engine } from './types';
 
+/**
+ * Where the sample's and this session's imports write their observations. Saved uploads are not
+ * copied here at a start: they are read in place from their snapshots.
+ */
+export const LOCAL_OBSERVATIONS = 'observations_local';
+
 // The canonical tables of docs/data-format.md section 2. Every source, sample or upload, ends up here.
 const TABLES_SQL = [
   `CREATE TABLE IF NOT EXISTS datasets (
@@ -42,7 +48,7 @@ const TABLES_SQL = [
     definition VARCHAR NOT NULL DEFAULT '',
     source VARCHAR NOT NULL DEFAULT ''
   )`,
-  `CREATE TABLE IF NOT EXISTS observations (
+  `CREATE TABLE IF NOT EXISTS ${LOCAL_OBSERVATIONS} (
     dataset_id VARCHAR NOT NULL,
     entity_id VARCHAR NOT NULL,
     indicator_id VARCHAR NOT NULL,
@@ -52,6 +58,9 @@ const TABLES_SQL = [
     value DOUBLE NOT NULL,
     flag VARCHAR
   )`,
+  // Every reader asks `observations`: these rows and those of the saved uploads read in place
+  // (src/ingest/in-place.ts, which redefines the view as they come and go).
+  `CREATE VIEW IF NOT EXISTS observations AS SELECT * FROM ${LOCAL_OBSERVATIONS}`,
 ];
 
 /** Creates the canonical tables: what a start needs. Safe to run twice. */

@@ -1,11 +1,13 @@
 import type { Engine } from '../engine/types';
+import { LOCAL_OBSERVATIONS } from '../engine/schema';
+import { withoutInPlace } from './in-place';
 
 // Changes to datasets after import. Entities and indicators a dataset introduced stay in the
 // catalog: they are harmless without observations and another dataset may share them.
 
 export async function removeDataset(engine: Engine, datasetId: string): Promise<void> {
-  await engine.transaction(async (tx) => {
-    await tx.query('DELETE FROM observations WHERE dataset_id = ?', [datasetId]);
+  await withoutInPlace(engine, datasetId, async (tx) => {
+    await tx.query(`DELETE FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ?`, [datasetId]);
     await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [datasetId]);
   });
 }

@@ -1,4 +1,5 @@
 import { sqlIdent, sqlString } from '../engine/sql';
+import { LOCAL_OBSERVATIONS } from '../engine/schema';
 import type { Direction } from '../domain/indicator';
 import type { ColumnMapping, ImportMapping } from '../domain/mapping';
 import { FLAG_SUFFIX_RE } from '../domain/flags';
@@ -488,7 +489,7 @@ function usedEntities(source: CellSource): string {
  * resolve, which the verdict rules out, would break the NOT NULL of the table rather than vanish.
  */
 export function observationsInsertSql(options: ResolveOptions, mapping: ImportMapping, source: CellSource): string {
-  const into = 'INSERT INTO observations (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)';
+  const into = `INSERT INTO ${LOCAL_OBSERVATIONS} (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)`;
   const dataset = sqlString(options.datasetId);
   if (source === 'staged') return `${into} SELECT ${dataset}, entity_id, indicator_id, period, period_start, grain, value, flag FROM ${RESOLVED} WHERE reason IS NULL`;
   return `${into} SELECT ${dataset}, em.entity_id, im.indicator_id, pm.period, pm.period_start, pm.grain, c.value, c.flag
@@ -502,14 +503,14 @@ export function observationsInsertSql(options: ResolveOptions, mapping: ImportMa
  * send a clean file the staged way, never let a repeat through.
  */
 export function repeatsSql(datasetId: string): string {
-  return `SELECT CAST(count(*) AS INTEGER) AS repeats FROM (SELECT 1 FROM observations WHERE dataset_id = ${sqlString(datasetId)}
+  return `SELECT CAST(count(*) AS INTEGER) AS repeats FROM (SELECT 1 FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(datasetId)}
     GROUP BY hash(entity_id, indicator_id, period) HAVING count(*) > 1)`;
 }
 
 /** New entities and indicators that accepted rows use; run after the observations are inserted. */
 export function catalogInsertSql(options: ResolveOptions, source: CellSource): string[] {
   const used = `entity_id IN (${usedEntities(source)})`;
-  const values = source === 'staged' ? `FROM ${RESOLVED} WHERE reason IS NULL` : `FROM observations WHERE dataset_id = ${sqlString(options.datasetId)}`;
+  const values = source === 'staged' ? `FROM ${RESOLVED} WHERE reason IS NULL` : `FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)}`;
   return [
     `INSERT INTO entities
       SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM ${ENTITY_MAP}

@@ -1,5 +1,6 @@
 import { createLock } from '../engine/lock';
-import { ensureImportMacros } from '../engine/schema';
+import { ensureImportMacros, LOCAL_OBSERVATIONS } from '../engine/schema';
+import { withoutInPlace } from './in-place';
 import type { Engine, SqlParam } from '../engine/types';
 import {
   STREAMED_SUMMARY_SQL,
@@ -130,7 +131,7 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
   // no statement, not even a RESET, which would then hide the error that aborted it.
   await step(`SET disabled_optimizers = 'build_side_probe_side'`);
   try {
-    await engine.transaction(async (tx) => {
+    await inTransaction(engine, request, async (tx) => {
       const run: Step = (sql, params) => {
         request.signal?.throwIfAborted();
         return tx.query(sql, params, { signal: request.signal });
@@ -160,7 +161,7 @@ async function insertStaged(engine: Engine, request: LoadRequest, step: Step): P
   if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
   const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
   request.signal?.throwIfAborted();
-  await engine.transaction(async (tx) => {
+  await inTransaction(engine, request, async (tx) => {
     const run: Step = (sql, params) => tx.query(sql, params, { signal: request.signal });
     await replaceOld(run, request);
     await run(observationsInsertSql(options(request), request.mapping, 'staged'));
@@ -170,9 +171,14 @@ async function insertStaged(engine: Engine, request: LoadRequest, step: Step): P
   return resultOf(request, summary, rejects);
 }
 
+/** The import's writes, in one transaction; a re-import also lets go of the snapshot it replaces. */
+function inTransaction(engine: Engine, request: LoadRequest, work: (tx: Pick<Engine, 'query'>) => Promise<void>): Promise<void> {
+  return request.replace ? withoutInPlace(engine, request.datasetId, work) : engine.transaction(work);
+}
+
 async function replaceOld(run: Step, request: LoadRequest): Promise<void> {
   if (!request.replace) return;
-  await run('DELETE FROM observations WHERE dataset_id = ?', [request.datasetId]);
+  await run(`DELETE FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ?`, [request.datasetId]);
   await run('DELETE FROM datasets WHERE dataset_id = ?', [request.datasetId]);
 }
 

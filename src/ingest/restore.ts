@@ -2,7 +2,8 @@ import type { Engine } from '../engine/types';
 import { savedCatalogs, savedDatasets, type SavedCatalog, type SavedDataset } from '../persist/saved';
 import { loadCatalog } from './catalog';
 import { loadDataset } from './load';
-import { restoreSnapshot, SNAPSHOT_FORMAT } from './snapshot';
+import { attachInPlace } from './in-place';
+import { SNAPSHOT_FORMAT } from './snapshot';
 import { toUtf8 } from './transcode';
 
 export interface RestoreReport {
@@ -37,7 +38,8 @@ export async function readSaved(): Promise<SavedRecords | null> {
 async function restoreOne(engine: Engine, d: SavedDataset): Promise<'snapshot' | 'file'> {
   if (d.snapshot?.format === SNAPSHOT_FORMAT) {
     try {
-      await restoreSnapshot(engine, new Uint8Array(await d.snapshot.bytes.arrayBuffer()), { datasetId: d.id, name: d.name });
+      // The Blob as stored: the engine reads the blocks its queries need, never the whole file.
+      await attachInPlace(engine, d.snapshot.bytes, { datasetId: d.id, name: d.name });
       return 'snapshot';
     } catch {
       // A snapshot that cannot be read (damaged, or of a DuckDB this one no longer reads): the

@@ -1,5 +1,6 @@
 import { sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
+import { LOCAL_OBSERVATIONS } from '../engine/schema';
 import { sampleManifest } from './samples';
 
 // The bundled sample as a DuckDB database file. The build (scripts/build-sample-db.ts) imports
@@ -51,7 +52,7 @@ export async function loadSampleDatabase(engine: Engine, file: Uint8Array, local
       await engine.transaction(async (tx) => {
         for (const table of SAMPLE_TABLES) {
           if (table !== 'datasets') {
-            await tx.query(`INSERT INTO ${table} BY NAME SELECT * FROM ${ATTACHED}.${table}`);
+            await tx.query(`INSERT INTO ${table === 'observations' ? LOCAL_OBSERVATIONS : table} BY NAME SELECT * FROM ${ATTACHED}.${table}`);
             continue;
           }
           // Literals, not parameters: the names are the manifest's and the time is ours, and a

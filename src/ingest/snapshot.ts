@@ -2,9 +2,8 @@ import { sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
 
 // A saved upload comes back at the next start from a snapshot of the rows its import wrote, a
-// DuckDB database file, instead of importing its original file again: copying compressed columns
-// into memory takes a fraction of reading, validating and resolving the CSV (README, "Saved
-// data"). The original file and its mapping stay saved beside it, for re-mapping and for when
+// DuckDB database file, instead of importing its original file again: the start attaches it and
+// reads it in place (src/ingest/in-place.ts; README, "Saved data"). The original file and its mapping stay saved beside it, for re-mapping and for when
 // a snapshot cannot be read (a newer DuckDB that no longer reads it, a damaged record).
 
 /** Bumped when the tables a snapshot holds change in a way BY NAME inserts cannot bridge. */
@@ -22,8 +21,8 @@ const fileName = (purpose: string) => `${purpose}-${Date.now().toString(36)}-${(
 // string column costs DuckDB-wasm about as much as writing the whole row of numbers four times
 // over (profiled on 2.7 M rows: 3.9 s for the five string columns, 0.3 s for the date and the
 // value), and the keys repeat on every row: coded, the snapshot of that upload is written in
-// 1.8 s instead of 5.0 s, and reads back in the same time.
-const KEY_TABLES = [
+// 1.8 s instead of 5.0 s, and queries over it with the keys joined back are as fast.
+export const KEY_TABLES = [
   { table: 'entity_keys', code: 'entity', columns: ['entity_id'] },
   { table: 'indicator_keys', code: 'indicator', columns: ['indicator_id'] },
   { table: 'period_keys', code: 'period_key', columns: ['period', 'period_start', 'grain'] },
@@ -77,44 +76,5 @@ export async function writeSnapshot(engine: Engine, datasetId: string, largeFrom
   } finally {
     await engine.dropFile(file).catch(() => undefined);
     await engine.dropFile(`${file}.wal`).catch(() => undefined);
-  }
-}
-
-export interface SnapshotTarget {
-  datasetId: string;
-  /** The dataset's name now: a rename after the snapshot was written is kept in the saved record. */
-  name: string;
-}
-
-/**
- * Adds the dataset a snapshot holds, or changes nothing (one transaction). Entities and indicators
- * already present are kept as they are, as an import keeps them: a catalog restored first wins.
- * A snapshot of another dataset than `target` (a record mixed up) is refused.
- */
-export async function restoreSnapshot(engine: Engine, bytes: Uint8Array, target: SnapshotTarget): Promise<void> {
-  const file = fileName('restore');
-  await engine.registerFile(file, bytes);
-  try {
-    await engine.query(`ATTACH ${sqlString(file)} AS ${ATTACHED} (READ_ONLY)`);
-    try {
-      const held = await engine.query<{ dataset_id: string }>(`SELECT dataset_id FROM ${ATTACHED}.datasets`);
-      const [only] = held;
-      if (held.length !== 1 || only?.dataset_id !== target.datasetId) throw new Error(`the snapshot is not of dataset ${target.datasetId}`);
-      await engine.transaction(async (tx) => {
-        await tx.query(`INSERT OR IGNORE INTO entities BY NAME SELECT * FROM ${ATTACHED}.entities`);
-        await tx.query(`INSERT OR IGNORE INTO indicators BY NAME SELECT * FROM ${ATTACHED}.indicators`);
-        await tx.query(`INSERT INTO datasets BY NAME SELECT * REPLACE (CAST(? AS VARCHAR) AS name) FROM ${ATTACHED}.datasets`, [target.name]);
-        await tx.query(
-          `INSERT INTO observations BY NAME
-           SELECT CAST(? AS VARCHAR) AS dataset_id, ${KEY_TABLES.flatMap((k) => k.columns.map((c) => `${k.table}.${c}`)).join(', ')}, o.value, o.flag
-           FROM ${ATTACHED}.observations o ${KEY_TABLES.map((k) => `JOIN ${ATTACHED}.${k.table} ${k.table} USING (${k.code})`).join(' ')}`,
-          [target.datasetId],
-        );
-      });
-    } finally {
-      await engine.query(`DETACH ${ATTACHED}`);
-    }
-  } finally {
-    await engine.dropFile(file).catch(() => undefined);
   }
 }

@@ -112,11 +112,11 @@ describe('overview queries against the sample', () => {
   });
 
   it('counts a cell present in two datasets in view once', async () => {
-    await engine.query(`INSERT INTO observations SELECT 'copy', entity_id, indicator_id, period, period_start, grain, value + 2, flag FROM observations WHERE dataset_id = 'sample-industry'`);
+    await engine.query(`INSERT INTO observations_local SELECT 'copy', entity_id, indicator_id, period, period_start, grain, value + 2, flag FROM observations WHERE dataset_id = 'sample-industry'`);
     const rows = await querySnapshot(engine, { datasetIds: ['sample-industry', 'copy'], entityIds: ['city'], indicatorIds: ['hightech_share'], year: 2025 });
     const latest = latestAtOrBefore(observations, 'city', 'hightech_share', 2025)[0]!;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).toBeCloseTo(latest.value + 1, 10);
-    await engine.query(`DELETE FROM observations WHERE dataset_id = 'copy'`);
+    await engine.query(`DELETE FROM observations_local WHERE dataset_id = 'copy'`);
   });
 });

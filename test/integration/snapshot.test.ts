@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/engine/types';
 import { SAMPLE_TABLES } from '../../src/ingest/sample-db';
-import { restoreSnapshot, writeSnapshot } from '../../src/ingest/snapshot';
+import { writeSnapshot } from '../../src/ingest/snapshot';
+import { attachInPlace as restoreSnapshot, isInPlace, withoutInPlace } from '../../src/ingest/in-place';
+import { removeDataset } from '../../src/ingest/datasets';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
 
@@ -108,5 +110,36 @@ describe('a saved dataset restored from its snapshot', () => {
     const once = await readTables(engine);
     await expect(restoreSnapshot(engine, snapshot.slice(), { datasetId: 'up-districts', name: 'x' })).rejects.toThrow();
     expect(await readTables(engine)).toEqual(once);
+  });
+
+  it('reads a dataset in place, and lets go of it when it is removed', async () => {
+    const engine = await restored('up-branches', 'up-districts');
+    expect(isInPlace(engine, 'up-branches')).toBe(true);
+    // Nothing was copied: the session's own table holds the sample's rows only.
+    expect(await engine.query('SELECT count(*)::INTEGER AS n FROM observations_local')).toEqual([{ n: sampleOnly.observations?.length }]);
+    await removeDataset(engine, 'up-branches');
+    expect(isInPlace(engine, 'up-branches')).toBe(false);
+    expect(await engine.query(`SELECT count(*)::INTEGER AS n FROM observations WHERE dataset_id = 'up-branches'`)).toEqual([{ n: 0 }]);
+    expect(await engine.query(`SELECT count(*)::INTEGER AS n FROM datasets WHERE dataset_id = 'up-branches'`)).toEqual([{ n: 0 }]);
+    // The other one is still read where it is, and the same snapshot can come back.
+    expect((await readTables(engine)).observations?.filter((o) => o.dataset_id === 'up-districts')).toEqual(imported.observations?.filter((o) => o.dataset_id === 'up-districts'));
+    await restoreSnapshot(engine, (snapshots['up-branches'] as Uint8Array).slice(), { datasetId: 'up-branches', name: 'up-branches' });
+    expect(await readTables(engine)).toEqual(imported);
+  });
+
+  it('re-imports a dataset read in place in place of it, and keeps it when the re-import fails', async () => {
+    const engine = await restored('up-districts');
+    const before = await readTables(engine);
+    await expect(
+      withoutInPlace(engine, 'up-districts', async (tx) => {
+        await tx.query(`DELETE FROM datasets WHERE dataset_id = 'up-districts'`);
+        throw new Error('a re-import that fails');
+      }),
+    ).rejects.toThrow('a re-import that fails');
+    expect(isInPlace(engine, 'up-districts')).toBe(true);
+    expect(await readTables(engine)).toEqual(before);
+    await importBytes(engine, encode(['地区,年份,快照测试指标', '东湖区,2023,9.5'].join('\n')), 'up-districts', undefined, true);
+    expect(isInPlace(engine, 'up-districts')).toBe(false);
+    expect(await engine.query(`SELECT entity_id, period, value FROM observations WHERE dataset_id = 'up-districts'`)).toEqual([{ entity_id: 'd01', period: '2023', value: 9.5 }]);
   });
 });

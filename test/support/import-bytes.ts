@@ -13,6 +13,7 @@ export async function importBytes(
   bytes: Uint8Array,
   datasetId: string,
   edit?: (mapping: ImportMapping) => void,
+  replace = false,
 ): Promise<{ result: ImportResult; mapping: ImportMapping }> {
   const encoding = detectEncoding(bytes);
   const text = decodePrefix(bytes, encoding, Number.MAX_SAFE_INTEGER);
@@ -20,6 +21,6 @@ export async function importBytes(
   edit?.(mapping);
   const utf8 = encoding === 'utf-8' ? bytes : new TextEncoder().encode(text);
   await engine.registerFile(`${datasetId}.csv`, utf8.slice());
-  const result = await loadDataset(engine, { datasetId, name: datasetId, kind: 'upload', sourceFile: `${datasetId}.csv`, registeredFile: `${datasetId}.csv`, mapping });
+  const result = await loadDataset(engine, { datasetId, name: datasetId, kind: 'upload', sourceFile: `${datasetId}.csv`, registeredFile: `${datasetId}.csv`, mapping, replace });
   return { result, mapping };
 }
