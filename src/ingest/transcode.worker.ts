@@ -1,5 +1,6 @@
 // Re-encodes a GBK/GB18030 or UTF-16 file to UTF-8 off the main thread, chunk by chunk, because
 // DuckDB's read_csv reads UTF-8 only (the encodings extension cannot be installed offline).
+import { streamToUtf8 } from './utf8-stream';
 
 interface Request {
   file: Blob;
@@ -13,25 +14,15 @@ const post = (message: TranscodeMessage) => (self as unknown as Worker).postMess
 self.onmessage = async (event: MessageEvent<Request>) => {
   const { file, encoding } = event.data;
   try {
-    // ignoreBOM false: the decoder drops the byte-order mark, so the output starts with the header.
-    const decoder = new TextDecoder(encoding, { fatal: false, ignoreBOM: false });
-    const encoder = new TextEncoder();
-    const parts: BlobPart[] = [];
-    const reader = file.stream().getReader();
-    let read = 0;
     let lastReport = 0;
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) break;
-      read += value.byteLength;
-      parts.push(encoder.encode(decoder.decode(value, { stream: true })));
-      if (read - lastReport > 1 << 20) {
+    const blob = await streamToUtf8(file.stream(), encoding, {
+      onRead: (read) => {
+        if (read - lastReport <= 1 << 20) return;
         lastReport = read;
         post({ type: 'progress', read, total: file.size });
-      }
-    }
-    parts.push(encoder.encode(decoder.decode()));
-    post({ type: 'done', blob: new Blob(parts, { type: 'text/csv' }) });
+      },
+    });
+    post({ type: 'done', blob });
   } catch (error) {
     post({ type: 'error', message: error instanceof Error ? error.message : String(error) });
   }
