@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Engine, Row } from '../../src/engine/types';
 import { SAMPLE_TABLES } from '../../src/ingest/sample-db';
 import { writeSnapshot } from '../../src/ingest/snapshot';
-import { attachInPlace as restoreSnapshot, isInPlace, withoutInPlace } from '../../src/ingest/in-place';
+import { attachInPlace as restoreSnapshot, isInPlace, readInPlace, withoutInPlace } from '../../src/ingest/in-place';
 import { removeDataset } from '../../src/ingest/datasets';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
@@ -141,5 +141,35 @@ describe('a saved dataset restored from its snapshot', () => {
     await importBytes(engine, encode(['地区,年份,快照测试指标', '东湖区,2023,9.5'].join('\n')), 'up-districts', undefined, true);
     expect(isInPlace(engine, 'up-districts')).toBe(false);
     expect(await engine.query(`SELECT entity_id, period, value FROM observations WHERE dataset_id = 'up-districts'`)).toEqual([{ entity_id: 'd01', period: '2023', value: 9.5 }]);
+  });
+});
+
+describe('a dataset imported in this session, once its snapshot is written', () => {
+  it('is read from the snapshot instead of the session table, with the same rows', async () => {
+    const engine = await sampleEngine();
+    await importBytes(engine, BRANCHES, 'up-branches');
+    const before = await readTables(engine);
+    const snapshot = await writeSnapshot(engine, 'up-branches');
+    expect(await readInPlace(engine, 'up-branches', snapshot)).toBe(true);
+    expect(isInPlace(engine, 'up-branches')).toBe(true);
+    expect(await engine.query(`SELECT count(*)::INTEGER AS n FROM observations_local WHERE dataset_id = 'up-branches'`)).toEqual([{ n: 0 }]);
+    expect(await readTables(engine)).toEqual(before);
+  });
+
+  it('is left as it is when the snapshot is of an earlier import of the same id', async () => {
+    const engine = await sampleEngine();
+    await importBytes(engine, DISTRICTS, 'up-districts');
+    const earlier = await writeSnapshot(engine, 'up-districts');
+    await importBytes(engine, encode(['地区,年份,快照测试指标', '东湖区,2023,9.5'].join('\n')), 'up-districts', undefined, true);
+    const now = await readTables(engine);
+    expect(await readInPlace(engine, 'up-districts', earlier)).toBe(false);
+    expect(isInPlace(engine, 'up-districts')).toBe(false);
+    expect(await readTables(engine)).toEqual(now);
+    // Nor once the dataset is removed.
+    const current = await writeSnapshot(engine, 'up-districts');
+    await removeDataset(engine, 'up-districts');
+    const removed = await readTables(engine);
+    expect(await readInPlace(engine, 'up-districts', current)).toBe(false);
+    expect(await readTables(engine)).toEqual(removed);
   });
 });
