@@ -18,10 +18,13 @@ export function useUrlState() {
   /** Datasets known once the engine has listed them; until then a link's ids are taken on trust. */
   const knownDatasets = computed(() => (store.datasets.length > 0 ? new Set(store.datasets.map((d) => d.dataset_id)) : undefined));
   const datasetCheck = computed(() => checkParams(parsed.value.params, { datasets: knownDatasets.value }));
-  const datasetIds = computed<string[]>(() => {
+  // The same array while the ids stay the same: every change of the link parses it again, and a
+  // new array would rebuild whatever reads the datasets in view (an indicator change rebuilt the
+  // overview's scores and redrew its heatmap).
+  const datasetIds = computed<string[]>((previous) => {
     const asked = datasetCheck.value.params.datasets;
-    if (asked && asked.length > 0) return asked;
-    return store.sampleIds.length > 0 ? store.sampleIds : store.datasets.map((d) => d.dataset_id);
+    const next = asked && asked.length > 0 ? asked : store.sampleIds.length > 0 ? store.sampleIds : store.datasets.map((d) => d.dataset_id);
+    return previous && previous.length === next.length && previous.every((id, i) => id === next[i]) ? previous : next;
   });
 
   const catalog = useCatalog(() => datasetIds.value);

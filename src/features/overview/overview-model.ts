@@ -153,7 +153,7 @@ export function rankingChart(input: OverviewInput, focus: IndicatorInfo, level: 
 }
 
 /** The indicator-score heatmap of the members shown in the composite ranking. */
-export function heatmapChart(input: OverviewInput, scores: readonly EntityScore[], level: string): ChartModel {
+export function heatmapChart(input: Omit<OverviewInput, 'series'>, scores: readonly EntityScore[], level: string): ChartModel {
   const { labels, indicators } = input;
   const t = labels.t;
   const names = new Map<string, string>(input.scope.members.map((m: Entity) => [m.entity_id, m.name]));
@@ -187,23 +187,21 @@ export function heatmapChart(input: OverviewInput, scores: readonly EntityScore[
   };
 }
 
-/** Everything the overview shows, for the indicator and year whose values are in hand. */
-export function buildOverview(input: OverviewInput) {
-  const { labels, indicators, series, values } = input;
+/**
+ * What the overview shows of the year whose values are in hand, whatever indicator is charted:
+ * tiles, scores, heatmap, briefing. Built apart from the charted indicator's part, so that picking
+ * another indicator neither scores the members again nor redraws the heatmap (profiled on 1 M
+ * observations: each indicator change redrew all three charts, twice).
+ */
+export function buildOverviewYear(input: Omit<OverviewInput, 'series'>) {
+  const { labels, indicators, values } = input;
   const level = levelName(labels, input.scope.level);
-  // The charted indicator is the one whose trend is in hand: picking another draws each chart
-  // once, when its values have arrived.
-  const focus = series ? (indicators.find((i) => i.indicator_id === series.indicatorId) ?? null) : null;
-  const sources = focus ? input.datasetNames(focus.dataset_ids.split(',')) : '';
   const allScores = rankScores(scoreLevel(indicators, values?.members ?? [], input.settings));
   const scores = allScores.slice(0, MAX_BARS);
   const root = input.scope.root;
   return {
     level,
-    focus,
     kpis: kpiTiles(input.headline, values, root ? labels.t('scorecard.peerAverage', { parent: root.name, level }) : labels.t('scorecard.average')),
-    trend: focus ? trendChart(input, focus, level, sources) : null,
-    ranking: focus ? rankingChart(input, focus, level, sources) : null,
     allScores,
     scores,
     memberNames: new Map(input.scope.members.map((m) => [m.entity_id, m.name])),
@@ -231,5 +229,24 @@ export function buildOverview(input: OverviewInput) {
   };
 }
 
+/** The charted indicator's part: its trend and its ranking, for the indicator whose trend is in hand. */
+export function buildOverviewFocus(input: OverviewInput) {
+  const { labels, indicators, series } = input;
+  const level = levelName(labels, input.scope.level);
+  // The charted indicator is the one whose trend is in hand: picking another draws each chart
+  // once, when its values have arrived.
+  const focus = series ? (indicators.find((i) => i.indicator_id === series.indicatorId) ?? null) : null;
+  const sources = focus ? input.datasetNames(focus.dataset_ids.split(',')) : '';
+  return {
+    focus,
+    trend: focus ? trendChart(input, focus, level, sources) : null,
+    ranking: focus ? rankingChart(input, focus, level, sources) : null,
+  };
+}
+
+/** Everything the overview shows, for the indicator and year whose values are in hand. */
+export function buildOverview(input: OverviewInput) {
+  return { ...buildOverviewYear(input), ...buildOverviewFocus(input) };
+}
 
 export type OverviewModel = ReturnType<typeof buildOverview>;
