@@ -1,6 +1,6 @@
 import type { Engine } from '../engine/types';
 import { LOCAL_OBSERVATIONS } from '../engine/schema';
-import { withoutInPlace } from './in-place';
+import { reclaim, withoutInPlace } from './in-place';
 
 // Changes to datasets after import. Entities and indicators a dataset introduced stay in the
 // catalog: they are harmless without observations and another dataset may share them.
@@ -10,6 +10,7 @@ export async function removeDataset(engine: Engine, datasetId: string): Promise<
     await tx.query(`DELETE FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ?`, [datasetId]);
     await tx.query('DELETE FROM datasets WHERE dataset_id = ?', [datasetId]);
   });
+  await reclaim(engine);
 }
 
 export async function renameDataset(engine: Engine, datasetId: string, name: string): Promise<void> {

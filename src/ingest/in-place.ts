@@ -43,6 +43,15 @@ function heldBy(engine: Engine): Map<string, Held> {
 
 const viewSql = (engine: Engine) => observationsViewSql([...heldBy(engine).values()].filter((h) => !h.leaving));
 
+/**
+ * Gives back the memory of deleted rows. DuckDB frees an in-memory table's deleted rows at a
+ * checkpoint, not at the commit of a DELETE inside a transaction (1 M observations: 115 MB held
+ * after the commit, 3 MB after CHECKPOINT). Best effort: at worst the memory comes back later.
+ */
+export async function reclaim(engine: Engine): Promise<void> {
+  await engine.query('CHECKPOINT').catch(() => undefined);
+}
+
 /** True when the dataset's observations are read from its attached snapshot. */
 export const isInPlace = (engine: Engine, datasetId: string): boolean => heldBy(engine).has(datasetId);
 
@@ -130,6 +139,7 @@ export async function readInPlace(engine: Engine, datasetId: string, snapshot: B
       if (same?.n !== 1) throw new Error(`dataset ${datasetId} changed since its snapshot`);
       await tx.query(`DELETE FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ?`, [datasetId]);
     });
+    await reclaim(engine);
     return true;
   } catch {
     return false;

@@ -6,6 +6,8 @@ import { attachInPlace as restoreSnapshot, isInPlace, readInPlace, withoutInPlac
 import { removeDataset } from '../../src/ingest/datasets';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
+import { millionCsv } from '../support/million-csv';
+import { engineMemory } from '../../src/queries/engine-memory';
 
 // A saved upload restored from its snapshot must give the tables its import gave: a start that
 // copies snapshots in sees what a start that imported every file again saw.
@@ -154,6 +156,16 @@ describe('a dataset imported in this session, once its snapshot is written', () 
     expect(isInPlace(engine, 'up-branches')).toBe(true);
     expect(await engine.query(`SELECT count(*)::INTEGER AS n FROM observations_local WHERE dataset_id = 'up-branches'`)).toEqual([{ n: 0 }]);
     expect(await readTables(engine)).toEqual(before);
+  });
+
+  it('gives back the memory its rows took in the session table', async () => {
+    const engine = await sampleEngine();
+    const sampleOnly = (await engineMemory(engine)).used;
+    await importBytes(engine, encode(millionCsv(200_000)), 'up-many');
+    const loaded = (await engineMemory(engine)).used - sampleOnly;
+    expect(await readInPlace(engine, 'up-many', await writeSnapshot(engine, 'up-many'))).toBe(true);
+    expect((await engineMemory(engine)).used - sampleOnly).toBeLessThan(loaded / 4);
+    expect(await engine.query(`SELECT count(*)::INTEGER AS n, sum(value)::DOUBLE AS s FROM observations WHERE dataset_id = 'up-many'`)).toEqual([{ n: 200_000, s: (199_999 * 200_000) / 2 }]);
   });
 
   it('is left as it is when the snapshot is of an earlier import of the same id', async () => {
