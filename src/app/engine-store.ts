@@ -79,7 +79,7 @@ export const useEngineStore = defineStore('engine', () => {
 
   /**
    * Uploads that came back from their file (saved by an earlier release, or with a snapshot that
-   * could not be read) get a snapshot now, after the first view: the next start copies them in.
+   * could not be read) get a snapshot now, after the first view: the next start reads them in place.
    */
   async function snapshotRestored(e: Engine): Promise<void> {
     for (const { id, revision } of restoreReport.value?.unsnapshotted ?? []) await keepSnapshot(e, id, revision).catch(() => false);

@@ -3,10 +3,11 @@ import type { Engine } from '../engine/types';
 
 // A saved upload comes back at the next start from a snapshot of the rows its import wrote, a
 // DuckDB database file, instead of importing its original file again: the start attaches it and
-// reads it in place (src/ingest/in-place.ts; README, "Saved data"). The original file and its mapping stay saved beside it, for re-mapping and for when
-// a snapshot cannot be read (a newer DuckDB that no longer reads it, a damaged record).
+// reads it in place (src/ingest/in-place.ts; README, "Saved data"). The original file and its
+// mapping stay saved beside it, for re-mapping and for when a snapshot cannot be read (a newer
+// DuckDB that no longer reads it, a damaged record, an earlier format).
 
-/** Bumped when the tables a snapshot holds change in a way BY NAME inserts cannot bridge. */
+/** Bumped when the tables a snapshot holds change: a snapshot of another format is not read. */
 export const SNAPSHOT_FORMAT = 2;
 
 /** From this many observations a snapshot is written in DuckDB's default 256 KiB blocks. */
