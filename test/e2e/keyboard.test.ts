@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { FileChooser, Page } from 'playwright-core';
 import { afterAll, describe, expect, it } from 'vitest';
 import { closeBrowser, openPage, waitReady } from './support/app';
 
@@ -80,6 +80,10 @@ describe('keyboard only', () => {
 
   it('imports a file from the Data view', async () => {
     const w = await openPage('/');
+    // Playwright intercepts file choosers only once a listener is subscribed, and subscribes
+    // asynchronously: listening from the start, not just before the key press, means the chooser
+    // that Space opens is always caught, however busy the machine.
+    const chooser = new Promise<FileChooser>((resolve) => w.page.once('filechooser', resolve));
     await waitReady(w.page);
     const ringless: string[] = [];
     await tabTo(w.page, '[data-testid=nav-data]', ringless);
@@ -88,7 +92,6 @@ describe('keyboard only', () => {
     // The file input is disabled while the view is busy, and Tab would pass it by.
     await w.page.locator('[data-testid=data-view]:not([data-busy=true])').waitFor();
     await tabTo(w.page, '[data-testid=import-input]', ringless);
-    const chooser = w.page.waitForEvent('filechooser');
     await w.page.keyboard.press('Space');
     await (await chooser).setFiles([{ name: '键盘导入.csv', mimeType: 'text/csv', buffer: Buffer.from('地区,年份,键盘指标\n东湖区,2023,1.5\n西城区,2023,2.5\n') }]);
     // A clean file imports without review; its summary is the next stop.
