@@ -5,6 +5,7 @@
 // clone with nothing beside it), and the line then says so.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { namedForeignHosts } from '../src/security/offline';
 import { NO_REALDATA, REALDATA_LABEL } from '../test/support/realdata';
@@ -44,10 +45,17 @@ interface VitestReport {
 }
 
 const counts = { passed: 0, failed: 0, skipped: 0 };
-function vitest(project: string): boolean {
+/**
+ * Vitest leaves a core to its own process by default, which on a two-core machine means one
+ * worker. Unit and integration files are single-threaded and independent, and the main process
+ * idles while they run: one worker per core took the integration stage from 289 s to 177 s here.
+ * The browser tests stay one file at a time (vitest.config.ts): Chromium uses every core itself.
+ */
+const workers = ['--maxWorkers', String(Math.max(2, availableParallelism()))];
+function vitest(project: string, extra: string[] = []): boolean {
   const out = join(reports, `${project}.json`);
   rmSync(out, { force: true });
-  const ok = run(`${project} tests`, bin('vitest'), ['run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
+  const ok = run(`${project} tests`, bin('vitest'), ['run', '--project', project, ...extra, '--reporter=default', '--reporter=json', `--outputFile.json=${out}`]);
   if (existsSync(out)) {
     const report = JSON.parse(readFileSync(out, 'utf8')) as VitestReport;
     counts.passed += report.numPassedTests;
@@ -82,8 +90,8 @@ const haveChromium = ensureChromium();
 step('chromium', haveChromium);
 step('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']));
 step('typecheck', run('typecheck (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json']));
-step('unit', vitest('unit'));
-step('integration', vitest('integration'));
+step('unit', vitest('unit', workers));
+step('integration', vitest('integration', workers));
 const built = run('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
 step('build', built);
 if (built) step('offline', offlineCheck());
