@@ -103,8 +103,10 @@ async function eachViewAtEachSize(
   sizes: readonly { width: number; height: number }[],
   check: (view: string, size: { width: number; height: number }, at: string) => Promise<void>,
 ): Promise<void> {
+  const [first] = sizes;
+  if (!first) throw new Error('no size to check');
   for (const view of VIEWS) {
-    await resizeTo(page, sizes[0]);
+    await resizeTo(page, first);
     await page.goto(new URL(view, page.url()).href);
     await ready(page, view);
     for (const size of sizes) {
