@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/types';
+import { idSet } from './id-set';
 import { observationsInView } from './scope';
 
 export interface HistoryRow {
@@ -11,12 +12,12 @@ export interface HistoryRow {
 
 /** Every value of some entities up to a year, oldest first: what trend projections are fitted to. */
 export function historySql(datasetIds: readonly string[], entityIds: readonly string[], toYear: number): { sql: string; params: (string | number)[] } {
-  const entities = entityIds.map(() => '?').join(', ') || 'NULL';
+  const entities = idSet(entityIds);
   return {
     sql: `SELECT entity_id, indicator_id, period, value, flag
-      FROM (${observationsInView(datasetIds, `entity_id IN (${entities}) AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
+      FROM (${observationsInView(datasetIds, `entity_id IN ${entities.sql} AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       ORDER BY entity_id, indicator_id, period_start`,
-    params: [...entityIds, toYear],
+    params: [...entities.params, toYear],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { Engine } from '../engine/types';
+import { idSet } from './id-set';
 import { observationsInView } from './scope';
 
 export interface SnapshotRow {
@@ -29,10 +30,9 @@ export interface SnapshotRequest {
  * (the "change against the previous period" of a KPI tile).
  */
 export function snapshotSql(request: SnapshotRequest): { sql: string; params: (string | number)[] } {
-  const entities =
-    request.level !== undefined ? 'SELECT entity_id FROM entities WHERE level = ?' : request.entityIds.map(() => '?').join(', ') || 'NULL';
-  const indicators = request.indicatorIds ? request.indicatorIds.map(() => '?').join(', ') || 'NULL' : null;
-  const where = `entity_id IN (${entities}) ${indicators ? `AND indicator_id IN (${indicators})` : ''} AND EXTRACT(YEAR FROM period_start) <= ?`;
+  const entities = request.level !== undefined ? { sql: '(SELECT entity_id FROM entities WHERE level = ?)', params: [request.level] } : idSet(request.entityIds);
+  const indicators = request.indicatorIds ? idSet(request.indicatorIds) : null;
+  const where = `entity_id IN ${entities.sql} ${indicators ? `AND indicator_id IN ${indicators.sql}` : ''} AND EXTRACT(YEAR FROM period_start) <= ?`;
   // Latest and previous periods by grouping, not by a window over every row: on a million
   // observations a hash aggregate is many times cheaper than sorting each partition.
   return {
@@ -48,7 +48,7 @@ export function snapshotSql(request: SnapshotRequest): { sql: string; params: (s
       LEFT JOIN previous p ON p.entity_id = l.entity_id AND p.indicator_id = l.indicator_id
       LEFT JOIN o prev ON prev.entity_id = p.entity_id AND prev.indicator_id = p.indicator_id AND prev.period_start = p.ps
       ORDER BY cur.entity_id, cur.indicator_id`,
-    params: [...(request.level !== undefined ? [request.level] : request.entityIds), ...(request.indicatorIds ?? []), request.year],
+    params: [...entities.params, ...(indicators?.params ?? []), request.year],
   };
 }
 

@@ -8,6 +8,8 @@ import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
 import { queryHistory } from '../../src/queries/history';
 import { heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
+import { idSet } from '../../src/queries/id-set';
+import { sqlString } from '../../src/engine/sql';
 import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
@@ -118,5 +120,32 @@ describe('overview queries against the sample', () => {
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).toBeCloseTo(latest.value + 1, 10);
     await engine.query(`DELETE FROM observations_local WHERE dataset_id = 'copy'`);
+  });
+});
+
+describe('an id set bound as data', () => {
+  it('matches exactly the ids given, hostile, empty, long or holding the separator', async () => {
+    const hostile = ["o'brien", '"; DROP TABLE entities; --', '\\', '', ' 东湖区 ', 'a,b', 'x\u001fy'];
+    const ids = [...hostile, ...Array.from({ length: 1500 }, (_, i) => `id${i}`)];
+    const entityCount = async () => (await engine.query<{ n: number }>('SELECT count(*)::INT AS n FROM entities'))[0]!.n;
+    const entitiesBefore = await entityCount();
+    await engine.query(`CREATE TEMP TABLE id_probe AS SELECT unnest([${ids.map(sqlString).join(', ')}]) AS id`);
+    try {
+      const matched = async (asked: readonly string[]) => {
+        const set = idSet(asked);
+        return (await engine.query<{ id: string }>(`SELECT id FROM id_probe WHERE id IN ${set.sql} ORDER BY id`, set.params)).map((r) => r.id);
+      };
+      const sorted = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // Without the id that holds the separator: one parameter, split in the query.
+      const plain = ids.filter((id) => !id.includes('\u001f'));
+      expect(await matched(plain)).toEqual(sorted(plain));
+      // With it: one parameter per id.
+      expect(await matched(hostile)).toEqual(sorted(hostile));
+      expect(await matched(['', 'nobody'])).toEqual(['']);
+      expect(await matched([])).toEqual([]);
+      expect(await entityCount()).toBe(entitiesBefore);
+    } finally {
+      await engine.query('DROP TABLE id_probe');
+    }
   });
 });

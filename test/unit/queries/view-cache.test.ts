@@ -26,13 +26,13 @@ const scope = (n: number, dataVersion = 1) => ({ dataVersion, datasetIds: ['a'],
 const fetches = (engine: { log: string[] }) => engine.log.filter((s) => s.startsWith('SELECT o.entity_id, e.name')).length;
 
 describe('heldRowsSql', () => {
-  it('fetches the entities asked for as parameters, in held order, one row past the limit', () => {
+  it('fetches the entities asked for as a parameter, in held order, one row past the limit', () => {
     const { sql, params } = heldRowsSql({ dataVersion: 1, datasetIds: ['a', 'b'], entityIds: ["it's", 'x'] }, 11);
-    expect(sql).toContain('entity_id IN (?, ?)');
+    expect(sql).toContain('entity_id IN (SELECT unnest(string_split(?, chr(31))))');
     expect(sql).toContain("dataset_id IN ('a', 'b')");
     expect(sql).not.toContain("it's");
     expect(sql.replace(/\s+/g, ' ')).toContain('ORDER BY o.entity_id, o.indicator_id, o.period_start LIMIT 11');
-    expect(params).toEqual(["it's", 'x']);
+    expect(params).toEqual(["it's\u001fx"]);
   });
 });
 
