@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { idSet } from './id-set';
+import { inSet } from './id-set';
 import { observationsInView } from './scope';
 
 export interface HistoryRow {
@@ -12,10 +12,10 @@ export interface HistoryRow {
 
 /** Every value of some entities up to a year, oldest first: what trend projections are fitted to. */
 export function historySql(datasetIds: readonly string[], entityIds: readonly string[], toYear: number): { sql: string; params: (string | number)[] } {
-  const entities = idSet(entityIds);
+  const entities = inSet('entity_id', entityIds);
   return {
     sql: `SELECT entity_id, indicator_id, period, value, flag
-      FROM (${observationsInView(datasetIds, `entity_id IN ${entities.sql} AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
+      FROM (${observationsInView(datasetIds, `${entities.sql} AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       ORDER BY entity_id, indicator_id, period_start`,
     params: [...entities.params, toYear],
   };

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { idSet } from './id-set';
+import { inSet } from './id-set';
 import { observationsInView } from './scope';
 
 export interface SeriesPoint {
@@ -21,10 +21,10 @@ export interface SeriesRequest {
 
 /** One indicator's values over time for a set of entities, ordered for line charts. */
 export function seriesSql(request: SeriesRequest): { sql: string; params: (string | number)[] } {
-  const entities = idSet(request.entityIds);
+  const entities = inSet('entity_id', request.entityIds);
   return {
     sql: `SELECT o.entity_id, e.name, o.period, o.value, o.flag
-      FROM (${observationsInView(request.datasetIds, `indicator_id = ? AND entity_id IN ${entities.sql} AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
+      FROM (${observationsInView(request.datasetIds, `indicator_id = ? AND ${entities.sql} AND EXTRACT(YEAR FROM period_start) <= ?`)}) o
       JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.period_start`,
     params: [request.indicatorId, ...entities.params, request.toYear ?? 9999],

@@ -1,5 +1,5 @@
 import type { Engine } from '../engine/types';
-import { idSet } from './id-set';
+import { inSet } from './id-set';
 import { observationsInView } from './scope';
 
 export interface SnapshotRow {
@@ -30,9 +30,9 @@ export interface SnapshotRequest {
  * (the "change against the previous period" of a KPI tile).
  */
 export function snapshotSql(request: SnapshotRequest): { sql: string; params: (string | number)[] } {
-  const entities = request.level !== undefined ? { sql: '(SELECT entity_id FROM entities WHERE level = ?)', params: [request.level] } : idSet(request.entityIds);
-  const indicators = request.indicatorIds ? idSet(request.indicatorIds) : null;
-  const where = `entity_id IN ${entities.sql} ${indicators ? `AND indicator_id IN ${indicators.sql}` : ''} AND EXTRACT(YEAR FROM period_start) <= ?`;
+  const entities = request.level !== undefined ? { sql: 'entity_id IN (SELECT entity_id FROM entities WHERE level = ?)', params: [request.level] } : inSet('entity_id', request.entityIds);
+  const indicators = request.indicatorIds ? inSet('indicator_id', request.indicatorIds) : null;
+  const where = `${entities.sql} ${indicators ? `AND ${indicators.sql}` : ''} AND EXTRACT(YEAR FROM period_start) <= ?`;
   // Latest and previous periods by grouping, not by a window over every row: on a million
   // observations a hash aggregate is many times cheaper than sorting each partition.
   return {

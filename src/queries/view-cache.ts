@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types';
 import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from './held-rows';
 import { queryHistory, type HistoryRow } from './history';
-import { idSet } from './id-set';
+import { inSet } from './id-set';
 import { observationsInView } from './scope';
 import { querySeries, type SeriesPoint } from './series';
 import { querySnapshot, type SnapshotRow } from './snapshot';
@@ -35,10 +35,10 @@ export interface ViewQueries {
 
 /** The scope's observations with their entity names, in held order (held-rows.ts), at most `limit`. */
 export function heldRowsSql(scope: ViewScope, limit: number): { sql: string; params: string[] } {
-  const entities = idSet(scope.entityIds);
+  const entities = inSet('entity_id', scope.entityIds);
   return {
     sql: `SELECT o.entity_id, e.name, o.indicator_id, o.period, CAST(o.period_start AS VARCHAR) AS period_start, o.value, o.flag
-      FROM (${observationsInView(scope.datasetIds, `entity_id IN ${entities.sql}`)}) o
+      FROM (${observationsInView(scope.datasetIds, entities.sql)}) o
       JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.indicator_id, o.period_start
       LIMIT ${Math.floor(limit)}`,

@@ -8,7 +8,7 @@ import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
 import { queryHistory } from '../../src/queries/history';
 import { heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
-import { idSet } from '../../src/queries/id-set';
+import { inSet } from '../../src/queries/id-set';
 import { sqlString } from '../../src/engine/sql';
 import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
@@ -132,8 +132,8 @@ describe('an id set bound as data', () => {
     await engine.query(`CREATE TEMP TABLE id_probe AS SELECT unnest([${ids.map(sqlString).join(', ')}]) AS id`);
     try {
       const matched = async (asked: readonly string[]) => {
-        const set = idSet(asked);
-        return (await engine.query<{ id: string }>(`SELECT id FROM id_probe WHERE id IN ${set.sql} ORDER BY id`, set.params)).map((r) => r.id);
+        const set = inSet('id', asked);
+        return (await engine.query<{ id: string }>(`SELECT id FROM id_probe WHERE ${set.sql} ORDER BY id`, set.params)).map((r) => r.id);
       };
       const sorted = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
       // Without the id that holds the separator: one parameter, split in the query.
