@@ -1,5 +1,6 @@
 // The one quoting helper. Prepared-statement parameters are preferred; these exist for the places
-// DuckDB does not take a parameter (table-function arguments, identifiers, IN lists built once).
+// DuckDB does not take a parameter (table-function arguments, identifiers) and for IN lists,
+// where a thousand parameters cost more to bind than the query costs to run (queries/id-set.ts).
 
 /** A SQL string literal: single quotes doubled, NUL refused (DuckDB strings cannot hold it). */
 export function sqlString(value: string): string {

@@ -123,9 +123,9 @@ describe('overview queries against the sample', () => {
   });
 });
 
-describe('an id set bound as data', () => {
-  it('matches exactly the ids given, hostile, empty, long or holding the separator', async () => {
-    const hostile = ["o'brien", '"; DROP TABLE entities; --', '\\', '', ' 东湖区 ', 'a,b', 'x\u001fy'];
+describe('an id set', () => {
+  it('matches exactly the ids given, hostile, empty or long', async () => {
+    const hostile = ["o'brien", "'); DROP TABLE entities; --", '"; DROP TABLE entities; --', '\\', "\\'", '', ' 东湖区 ', 'a,b', 'x\u001fy'];
     const ids = [...hostile, ...Array.from({ length: 1500 }, (_, i) => `id${i}`)];
     const entityCount = async () => (await engine.query<{ n: number }>('SELECT count(*)::INT AS n FROM entities'))[0]!.n;
     const entitiesBefore = await entityCount();
@@ -136,10 +136,7 @@ describe('an id set bound as data', () => {
         return (await engine.query<{ id: string }>(`SELECT id FROM id_probe WHERE ${set.sql} ORDER BY id`, set.params)).map((r) => r.id);
       };
       const sorted = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-      // Without the id that holds the separator: one parameter, split in the query.
-      const plain = ids.filter((id) => !id.includes('\u001f'));
-      expect(await matched(plain)).toEqual(sorted(plain));
-      // With it: one parameter per id.
+      expect(await matched(ids)).toEqual(sorted(ids));
       expect(await matched(hostile)).toEqual(sorted(hostile));
       expect(await matched(['', 'nobody'])).toEqual(['']);
       expect(await matched([])).toEqual([]);
