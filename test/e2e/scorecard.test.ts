@@ -1,6 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
 import { closeBrowser, openPage, waitReady } from './support/app';
+import { csvFile } from './support/imports';
 
 afterAll(closeBrowser);
 
@@ -95,6 +96,39 @@ describe('printing a scorecard', () => {
     const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
     expect(pages).toBeGreaterThanOrEqual(1);
     expect(pages).toBeLessThanOrEqual(8);
+    await w.context.close();
+  });
+
+  it('lists a district of 250 branches 100 at a time, and searches all of them', async () => {
+    const w = await openPage('/data', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    const names = Array.from({ length: 250 }, (_, i) => `百支部区第${i + 1}支部`);
+    const lines = ['区县,支部,指标,年份,数值', '百支部区,,群众满意度,2025,80.0', ...names.map((n, i) => `百支部区,${n},群众满意度,2025,${(60 + ((i * 37) % 40)).toFixed(1)}`)];
+    await w.page.setInputFiles('[data-testid=import-input]', [csvFile('百个支部.csv', lines.join('\n') + '\n')]);
+    const summary = w.page.locator('[data-testid=import-summary]');
+    await summary.waitFor();
+    const id = (await summary.getAttribute('data-dataset')) ?? '';
+    await w.page.goto(new URL(`/district/${encodeURIComponent('u:百支部区')}?datasets=${encodeURIComponent(id)}`, w.page.url()).href);
+    await waitReady(w.page);
+    const rows = w.page.locator('[data-testid=descendant-row]');
+    const more = w.page.locator('[data-testid=descendant-more]');
+    await more.waitFor();
+    expect(await rows.count()).toBe(100);
+    expect(await more.innerText()).toContain('显示 100 个，共 250 个');
+    // Search covers every branch, not only the rows drawn.
+    const drawn = new Set((await rows.locator('td:first-child').allInnerTexts()).map((t) => t.trim()));
+    const hidden = names.find((n) => !drawn.has(n))!;
+    await w.page.fill('[data-testid=descendant-search]', hidden);
+    await expect.poll(() => rows.allInnerTexts()).toEqual([expect.stringContaining(hidden)]);
+    expect(await more.count()).toBe(0);
+    await w.page.fill('[data-testid=descendant-search]', '');
+    await w.page.locator('[data-testid=descendant-show-more]').click();
+    await expect.poll(() => rows.count()).toBe(200);
+    expect(await w.page.locator('[data-testid=descendant-show-more]').innerText()).toBe('再显示 50 个');
+    await w.page.locator('[data-testid=descendant-show-all]').click();
+    await expect.poll(() => rows.count()).toBe(250);
+    expect(await more.count()).toBe(0);
+    expect(w.pageErrors).toEqual([]);
     await w.context.close();
   });
 });
