@@ -14,9 +14,11 @@ import { sqlList } from '../engine/sql';
 
 /**
  * A condition that `column` (one of ours, never a name from a file) is one of `ids`. The ids are
- * string literals quoted by `sqlList`, which doubles quotes and refuses NUL (no DuckDB string can
- * hold one, so no id does). No ids match nothing.
+ * string literals quoted by `sqlList`, which doubles quotes. A literal cannot hold NUL, which an
+ * imported name may (a file's byte past its sniffed start): such a set is bound one parameter
+ * per id, as before. No ids match nothing.
  */
 export function inSet(column: string, ids: readonly string[]): { sql: string; params: string[] } {
+  if (ids.some((id) => id.includes('\u0000'))) return { sql: `${column} IN (${ids.map(() => '?').join(', ')})`, params: [...ids] };
   return { sql: `${column} IN ${sqlList(ids)}`, params: [] };
 }

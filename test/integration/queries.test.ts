@@ -9,7 +9,6 @@ import { querySnapshot } from '../../src/queries/snapshot';
 import { queryHistory } from '../../src/queries/history';
 import { heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
 import { inSet } from '../../src/queries/id-set';
-import { sqlString } from '../../src/engine/sql';
 import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
@@ -124,18 +123,23 @@ describe('overview queries against the sample', () => {
 });
 
 describe('an id set', () => {
-  it('matches exactly the ids given, hostile, empty or long', async () => {
-    const hostile = ["o'brien", "'); DROP TABLE entities; --", '"; DROP TABLE entities; --', '\\', "\\'", '', ' 东湖区 ', 'a,b', 'x\u001fy'];
+  it('matches exactly the ids given, hostile, holding NUL, empty or long', async () => {
+    const hostile = ["o'brien", "'); DROP TABLE entities; --", '"; DROP TABLE entities; --', '\\', "\\'", '', ' 东湖区 ', 'a,b', 'x\u001fy', 'Nul\u0000Name'];
     const ids = [...hostile, ...Array.from({ length: 1500 }, (_, i) => `id${i}`)];
     const entityCount = async () => (await engine.query<{ n: number }>('SELECT count(*)::INT AS n FROM entities'))[0]!.n;
     const entitiesBefore = await entityCount();
-    await engine.query(`CREATE TEMP TABLE id_probe AS SELECT unnest([${ids.map(sqlString).join(', ')}]) AS id`);
+    // Written as parameters: a literal cannot hold the NUL of one of them.
+    await engine.query('CREATE TEMP TABLE id_probe (id VARCHAR)');
+    for (const id of ids) await engine.query('INSERT INTO id_probe VALUES (?)', [id]);
     try {
       const matched = async (asked: readonly string[]) => {
         const set = inSet('id', asked);
         return (await engine.query<{ id: string }>(`SELECT id FROM id_probe WHERE ${set.sql} ORDER BY id`, set.params)).map((r) => r.id);
       };
       const sorted = (xs: readonly string[]) => [...xs].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+      // As literals, and with the NUL one among them as parameters.
+      const literal = ids.filter((id) => !id.includes('\u0000'));
+      expect(await matched(literal)).toEqual(sorted(literal));
       expect(await matched(ids)).toEqual(sorted(ids));
       expect(await matched(hostile)).toEqual(sorted(hostile));
       expect(await matched(['', 'nobody'])).toEqual(['']);
