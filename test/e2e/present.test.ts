@@ -71,7 +71,10 @@ describe('Present mode', () => {
         await slide.waitFor();
         const kind = (await slide.getAttribute('data-kind')) ?? '';
         kinds.push(kind);
-        if (await slide.locator('[data-testid=chart]').count()) await w.page.waitForFunction('document.querySelectorAll("[data-testid=present-slide] canvas").length > 0');
+        // Each chart of the slide drawn (a chart is created once its box is in view, the frame
+        // after the slide mounts), its canvas in place; polled, since the CSP refuses the
+        // predicate waitForFunction would compile.
+        await expect.poll(() => slide.locator('[data-testid=chart]:not([data-drawn]), [data-testid=chart][data-drawn]:not(:has(canvas))').count()).toBe(0);
         await w.page.waitForTimeout(250);
         const m = (await w.page.evaluate(MEASURE)) as Measured;
         expect(m.problems, `${kind} at ${label}`).toEqual([]);
