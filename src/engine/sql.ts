@@ -2,7 +2,7 @@
 // DuckDB does not take a parameter (table-function arguments, identifiers) and for IN lists,
 // where a thousand parameters cost more to bind than the query costs to run (queries/id-set.ts).
 
-/** A SQL string literal: single quotes doubled, NUL refused (DuckDB strings cannot hold it). */
+/** A SQL string literal: single quotes doubled, NUL refused (a literal cannot hold it, though a value bound as a parameter can). */
 export function sqlString(value: string): string {
   if (value.includes('\u0000')) throw new Error('SQL string literal cannot contain NUL');
   return `'${value.replaceAll("'", "''")}'`;
