@@ -7,6 +7,7 @@ import { periodMapSql } from '../domain/period-sql';
 import { conventionsOf } from '../domain/publishers';
 import { trimBlank } from '../domain/text';
 import { SCALE_RE } from './roles';
+import { KEY_TABLES } from './key-tables';
 
 // Pure SQL builders of the load. A file becomes rows in a few steps:
 //   keys      one pass over the file's cells (wide layouts unpivoted) that counts each distinct raw
@@ -274,6 +275,11 @@ export interface ResolveOptions {
   datasetId: string;
   entityLevel: string;
   direction: Direction;
+  /**
+   * The schema an upload's rows are written to, coded as its snapshot keeps them (codedTablesSql);
+   * without one they go to the session table, as the bundled samples do.
+   */
+  schema?: string;
 }
 
 /**
@@ -364,6 +370,13 @@ export function keysSql(mapping: ImportMapping): string {
 }
 
 /**
+ * The code of a canonical key in an upload's coded rows (src/ingest/key-tables.ts): one
+ * per distinct key of the map, so that texts resolving to one key share it. Not dense over the
+ * keys that carry a value, which only the key tables list; a code is a name, not a count.
+ */
+const codeOf = (key: string) => `CAST(dense_rank() OVER (ORDER BY ${key}) AS INTEGER)`;
+
+/**
  * The raw keys resolved once per distinct text into small maps, so the per-row work is three hash
  * joins and the number parse. New entities get ids `u:<name>` (and `<parent id>/<branch>`), so
  * two uploads naming the same province share one entity; new indicators get `u:<name>`.
@@ -371,7 +384,8 @@ export function keysSql(mapping: ImportMapping): string {
 export function mapsSql(): string[] {
   return [
     // Start date and grain are worked out once per distinct period, not once per row.
-    `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, dated, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain
+    `CREATE OR REPLACE TEMP TABLE ${PERIOD_MAP} AS SELECT period_raw, period, dated, hqd_period_start(period) AS period_start, hqd_grain(period) AS grain,
+        ${codeOf('period')} AS period_key
       FROM (${periodMapSql(`SELECT period_raw FROM ${KEYS} WHERE g = ${BY_PERIOD} AND cells > 0`)}) m`,
     `CREATE OR REPLACE TEMP TABLE ${ENTITY_MAP} AS
       WITH raw AS (SELECT entity_raw, branch_raw FROM ${KEYS} WHERE g = ${BY_ENTITY} AND cells > 0),
@@ -382,11 +396,11 @@ export function mapsSql(): string[] {
           (SELECT min(e.entity_id) FROM entities e WHERE e.entity_id = named.ename),
           (SELECT min(e.entity_id) FROM entities e WHERE e.name = named.ename),
           'u:' || named.ename) AS parent_id FROM named WHERE ename IS NOT NULL)
-      SELECT entity_raw, branch_raw, ename, bname, parent_id,
+      SELECT *, ${codeOf('entity_id')} AS entity FROM (SELECT entity_raw, branch_raw, ename, bname, parent_id,
         CASE WHEN bname IS NULL THEN parent_id ELSE COALESCE(
           (SELECT min(e.entity_id) FROM entities e WHERE e.parent_id = parent.parent_id AND (e.name = bname OR e.entity_id = bname)),
           parent_id || '/' || bname) END AS entity_id
-      FROM parent`,
+      FROM parent)`,
     // One name in two units (`B1GQ` in CP_MEUR and in PC_GDP) is two indicators, each named with
     // its unit, as two such columns of a wide file are; blanks around a unit change nothing.
     `CREATE OR REPLACE TEMP TABLE ${INDICATOR_MAP} AS
@@ -397,11 +411,11 @@ export function mapsSql(): string[] {
       spelled AS (SELECT n.indicator_raw, n.unit_raw, n.unit, n.base,
         CASE WHEN u.units > 1 AND n.unit IS NOT NULL THEN n.base || '(' || n.unit || ')' ELSE n.base END AS iname
         FROM named n JOIN units u ON u.base IS NOT DISTINCT FROM n.base)
-      SELECT indicator_raw, unit_raw, iname, COALESCE(unit, '') AS unit, COALESCE(
+      SELECT *, ${codeOf('indicator_id')} AS indicator FROM (SELECT indicator_raw, unit_raw, iname, COALESCE(unit, '') AS unit, COALESCE(
         (SELECT min(i.indicator_id) FROM indicators i WHERE i.indicator_id = iname),
         (SELECT min(i.indicator_id) FROM indicators i WHERE lower(i.name_zh) = lower(iname) OR lower(i.name_en) = lower(iname)),
         'u:' || iname) AS indicator_id
-      FROM spelled WHERE base IS NOT NULL`,
+      FROM spelled WHERE base IS NOT NULL)`,
   ];
 }
 
@@ -446,7 +460,8 @@ export function resolveSql(mapping: ImportMapping): string[] {
     `CREATE OR REPLACE TEMP TABLE ${RESOLVED} AS
       WITH joined AS (
         SELECT c.rec, c.col, c.value_column, c.value_raw, c.period_raw, c.entity_raw, c.indicator_raw,
-          c.value_text, c.flag, pm.period, pm.dated, pm.period_start, pm.grain, em.entity_id, im.indicator_id, ${valueSql(mapping)} AS value
+          c.value_text, c.flag, pm.period, pm.dated, pm.period_start, pm.grain, pm.period_key, em.entity_id, em.entity, im.indicator_id, im.indicator,
+          ${valueSql(mapping)} AS value
         FROM ${CELLS} c
         ${cellJoins(mapping)}),
       judged AS (SELECT *, CASE
@@ -457,7 +472,7 @@ export function resolveSql(mapping: ImportMapping): string[] {
           WHEN indicator_id IS NULL THEN 'indicator'
           WHEN value IS NULL THEN 'number' END AS reason
         FROM joined)
-      SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, value, flag, reason,
+      SELECT rec, col, value_column, entity_id, indicator_id, period, period_start, grain, entity, indicator, period_key, value, flag, reason,
         CASE WHEN reason IN ('period', 'date') THEN period_raw WHEN reason = 'entity' THEN entity_raw
           WHEN reason = 'indicator' THEN indicator_raw WHEN reason = 'missing' THEN NULL
           -- Kept for accepted cells too: one of them may turn out to repeat an earlier record.
@@ -484,33 +499,75 @@ function usedEntities(source: CellSource): string {
 }
 
 /**
+ * An upload's coded tables in its schema, made in the import's transaction: the key tables of
+ * the accepted rows (each canonical key once, with its code from the maps) and the empty table of
+ * observations the insert fills. The layout of a snapshot (src/ingest/snapshot.ts): writing the
+ * snapshot copies integers, and the view reads both the same way.
+ */
+export function codedTablesSql(schema: string, source: CellSource): string[] {
+  const [entities, indicators, periods] = KEY_TABLES;
+  const accepted = (columns: readonly string[], streamed: string) =>
+    source === 'staged' ? `SELECT DISTINCT ${columns.join(', ')} FROM ${RESOLVED} WHERE reason IS NULL` : streamed;
+  const mapped = (alias: string, columns: readonly string[]) => columns.map((c) => `${alias}.${c}`).join(', ');
+  const entity = [entities.code, ...entities.columns];
+  const indicator = [indicators.code, ...indicators.columns];
+  const period = [periods.code, ...periods.columns];
+  return [
+    `CREATE SCHEMA ${schema}`,
+    `CREATE TABLE ${schema}.${entities.table} AS ${accepted(entity, `SELECT DISTINCT ${mapped('em', entity)} FROM ${KEYS} k ${ENTITY_JOIN('k')} WHERE k.g = ${BY_ENTITY} AND k.valued > 0`)}`,
+    `CREATE TABLE ${schema}.${indicators.table} AS ${accepted(indicator, `SELECT DISTINCT ${mapped('im', indicator)} FROM ${KEYS} k ${INDICATOR_JOIN('k')} WHERE k.g = ${BY_INDICATOR} AND k.valued > 0`)}`,
+    `CREATE TABLE ${schema}.${periods.table} AS ${accepted(period, `SELECT DISTINCT ${mapped('pm', period)} FROM ${KEYS} k ${PERIOD_JOIN('k')} WHERE k.g = ${BY_PERIOD} AND k.valued > 0`)}`,
+    // NOT NULL: a key that did not resolve, which the verdict rules out, breaks the insert rather than vanish.
+    `CREATE TABLE ${schema}.observations (${entities.code} INTEGER NOT NULL, ${indicators.code} INTEGER NOT NULL, ${periods.code} INTEGER NOT NULL, value DOUBLE NOT NULL, flag VARCHAR)`,
+  ];
+}
+
+/**
  * The canonical rows of what was accepted. Streamed: the file read again, each value as it is read;
  * left joins, so the planner keeps the maps as the hash tables (see load.ts), and a key that did not
  * resolve, which the verdict rules out, would break the NOT NULL of the table rather than vanish.
+ * An upload's rows are its keys' codes: writing strings costs DuckDB-wasm most of an insert
+ * (profiled under Node, 1 M rows: 830 ms with the five key columns, 300 ms with two numbers).
  */
 export function observationsInsertSql(options: ResolveOptions, mapping: ImportMapping, source: CellSource): string {
-  const into = `INSERT INTO ${LOCAL_OBSERVATIONS} (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)`;
-  const dataset = sqlString(options.datasetId);
-  if (source === 'staged') return `${into} SELECT ${dataset}, entity_id, indicator_id, period, period_start, grain, value, flag FROM ${RESOLVED} WHERE reason IS NULL`;
-  return `${into} SELECT ${dataset}, em.entity_id, im.indicator_id, pm.period, pm.period_start, pm.grain, c.value, c.flag
+  const { schema } = options;
+  const [entities, indicators, periods] = KEY_TABLES;
+  const codes = `${entities.code}, ${indicators.code}, ${periods.code}`;
+  const into = schema
+    ? `INSERT INTO ${schema}.observations (${codes}, value, flag)`
+    : `INSERT INTO ${LOCAL_OBSERVATIONS} (dataset_id, entity_id, indicator_id, period, period_start, grain, value, flag)`;
+  const keys = schema ? codes : `${sqlString(options.datasetId)}, entity_id, indicator_id, period, period_start, grain`;
+  if (source === 'staged') return `${into} SELECT ${keys}, value, flag FROM ${RESOLVED} WHERE reason IS NULL`;
+  const joined = schema ? `em.${entities.code}, im.${indicators.code}, pm.${periods.code}` : `${sqlString(options.datasetId)}, em.entity_id, im.indicator_id, pm.period, pm.period_start, pm.grain`;
+  return `${into} SELECT ${joined}, c.value, c.flag
     FROM (SELECT *, ${valueSql(mapping)} AS value FROM ${CELLS}) c ${cellJoins(mapping)}
     WHERE c.value IS NOT NULL`;
 }
 
 /**
  * How many keys a streamed insert wrote twice. The keys pass cannot see them: two raw texts may
- * resolve to one key (`2020` and `2020年`). Grouped by a hash of the key, so a collision can only
- * send a clean file the staged way, never let a repeat through.
+ * resolve to one key (`2020` and `2020年`). Coded rows are grouped by their codes; rows in the
+ * session table by a hash of the key, so a collision can only send a clean file the staged way,
+ * never let a repeat through.
  */
-export function repeatsSql(datasetId: string): string {
-  return `SELECT CAST(count(*) AS INTEGER) AS repeats FROM (SELECT 1 FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(datasetId)}
-    GROUP BY hash(entity_id, indicator_id, period) HAVING count(*) > 1)`;
+export function repeatsSql(options: ResolveOptions): string {
+  const { schema } = options;
+  const rows = schema
+    ? `${schema}.observations GROUP BY ${KEY_TABLES.map((k) => k.code).join(', ')}`
+    : `${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)} GROUP BY hash(entity_id, indicator_id, period)`;
+  return `SELECT CAST(count(*) AS INTEGER) AS repeats FROM (SELECT 1 FROM ${rows} HAVING count(*) > 1)`;
 }
 
 /** New entities and indicators that accepted rows use; run after the observations are inserted. */
 export function catalogInsertSql(options: ResolveOptions, source: CellSource): string[] {
   const used = `entity_id IN (${usedEntities(source)})`;
-  const values = source === 'staged' ? `FROM ${RESOLVED} WHERE reason IS NULL` : `FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)}`;
+  const { schema } = options;
+  const values =
+    source === 'staged'
+      ? `FROM ${RESOLVED} WHERE reason IS NULL`
+      : schema
+        ? `FROM ${schema}.observations JOIN ${schema}.${KEY_TABLES[1].table} USING (${KEY_TABLES[1].code}) WHERE true`
+        : `FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)}`;
   return [
     `INSERT INTO entities
       SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM ${ENTITY_MAP}

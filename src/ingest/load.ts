@@ -1,6 +1,6 @@
 import { createLock } from '../engine/lock';
 import { ensureImportMacros, LOCAL_OBSERVATIONS } from '../engine/schema';
-import { withoutInPlace } from './in-place';
+import { importInto, newUploadSchema, withoutInPlace } from './in-place';
 import type { Engine, SqlParam } from '../engine/types';
 import {
   STREAMED_SUMMARY_SQL,
@@ -8,6 +8,7 @@ import {
   VERDICT_SQL,
   catalogInsertSql,
   cellsViewSql,
+  codedTablesSql,
   dropTempSql,
   keysSql,
   mapsSql,
@@ -17,6 +18,8 @@ import {
   resolveSql,
   sourceSql,
   stageSql,
+  type CellSource,
+  type ResolveOptions,
 } from './load-sql';
 import type { ImportMapping, ImportResult, RejectedCell, RejectReason } from '../domain/mapping';
 
@@ -118,7 +121,13 @@ async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResu
   }
 }
 
-const options = (request: LoadRequest) => ({ datasetId: request.datasetId, entityLevel: request.mapping.entityLevel, direction: request.mapping.indicator.direction });
+// An upload's rows are coded in a schema of their own; the bundled samples go to the session table.
+const optionsOf = (request: LoadRequest): ResolveOptions => ({
+  datasetId: request.datasetId,
+  entityLevel: request.mapping.entityLevel,
+  direction: request.mapping.indicator.direction,
+  schema: request.kind === 'upload' ? newUploadSchema() : undefined,
+});
 
 /** A clean file inserted as it is read a second time; null when it turned out to repeat a key. */
 async function insertStreamed(engine: Engine, request: LoadRequest, step: Step): Promise<ImportResult | null> {
@@ -131,18 +140,14 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
   // no statement, not even a RESET, which would then hide the error that aborted it.
   await step(`SET disabled_optimizers = 'build_side_probe_side'`);
   try {
-    await inTransaction(engine, request, async (tx) => {
-      const run: Step = (sql, params) => {
-        request.signal?.throwIfAborted();
-        return tx.query(sql, params, { signal: request.signal });
-      };
-      await replaceOld(run, request);
-      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options(request), request.mapping, 'streamed'));
+    const options = optionsOf(request);
+    await inTransaction(engine, request, options, 'streamed', async (run) => {
+      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options, request.mapping, 'streamed'));
       // The keys pass counted every value; a different count is a fault of ours, not of the file.
       if (inserted && Number(inserted.Count) !== summary.rows) throw new Error(`streamed insert wrote ${inserted.Count} of ${summary.rows} values`);
-      const [repeats] = await run<{ repeats: number }>(repeatsSql(request.datasetId));
+      const [repeats] = await run<{ repeats: number }>(repeatsSql(options));
       if (repeats?.repeats) throw new Repeated();
-      for (const sql of catalogInsertSql(options(request), 'streamed')) await run(sql);
+      for (const sql of catalogInsertSql(options, 'streamed')) await run(sql);
       await recordDataset(run, request, summary);
     });
   } catch (error) {
@@ -161,19 +166,31 @@ async function insertStaged(engine: Engine, request: LoadRequest, step: Step): P
   if (!summary || summary.rows === 0) throw new ImportRefused('no-values', 'no numeric values');
   const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
   request.signal?.throwIfAborted();
-  await inTransaction(engine, request, async (tx) => {
-    const run: Step = (sql, params) => tx.query(sql, params, { signal: request.signal });
-    await replaceOld(run, request);
-    await run(observationsInsertSql(options(request), request.mapping, 'staged'));
-    for (const sql of catalogInsertSql(options(request), 'staged')) await run(sql);
+  const options = optionsOf(request);
+  await inTransaction(engine, request, options, 'staged', async (run) => {
+    await run(observationsInsertSql(options, request.mapping, 'staged'));
+    for (const sql of catalogInsertSql(options, 'staged')) await run(sql);
     await recordDataset(run, request, summary);
   });
   return resultOf(request, summary, rejects);
 }
 
-/** The import's writes, in one transaction; a re-import also lets go of the snapshot it replaces. */
-function inTransaction(engine: Engine, request: LoadRequest, work: (tx: Pick<Engine, 'query'>) => Promise<void>): Promise<void> {
-  return request.replace ? withoutInPlace(engine, request.datasetId, work) : engine.transaction(work);
+/**
+ * The import's writes, in one transaction, after the dataset it replaces is deleted and an
+ * upload's coded tables are made; a re-import also lets go of the rows it replaces.
+ */
+function inTransaction(engine: Engine, request: LoadRequest, options: ResolveOptions, source: CellSource, work: (run: Step) => Promise<void>): Promise<void> {
+  const writes = async (tx: Pick<Engine, 'query'>) => {
+    const run: Step = (sql, params) => {
+      request.signal?.throwIfAborted();
+      return tx.query(sql, params, { signal: request.signal });
+    };
+    await replaceOld(run, request);
+    if (options.schema) for (const sql of codedTablesSql(options.schema, source)) await run(sql);
+    await work(run);
+  };
+  if (options.schema) return importInto(engine, request.datasetId, options.schema, writes);
+  return request.replace ? withoutInPlace(engine, request.datasetId, writes) : engine.transaction(writes);
 }
 
 async function replaceOld(run: Step, request: LoadRequest): Promise<void> {

@@ -1,5 +1,7 @@
 import { sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
+import { codedSchemaOf } from './in-place';
+import { KEY_TABLES } from './key-tables';
 
 // A saved upload comes back at the next start from a snapshot of the rows its import wrote, a
 // DuckDB database file, instead of importing its original file again: the start attaches it and
@@ -18,17 +20,6 @@ let sequence = 0;
 // File names are ours and unique per call: DuckDB keeps a name it wrote to until the file is dropped.
 const fileName = (purpose: string) => `${purpose}-${Date.now().toString(36)}-${(sequence++).toString(36)}.duckdb`;
 
-// The observations are kept as small integer codes into three key tables (format 2). Writing a
-// string column costs DuckDB-wasm about as much as writing the whole row of numbers four times
-// over (profiled on 2.7 M rows: 3.9 s for the five string columns, 0.3 s for the date and the
-// value), and the keys repeat on every row: coded, the snapshot of that upload is written in
-// 1.8 s instead of 5.0 s, and queries over it with the keys joined back are as fast.
-export const KEY_TABLES = [
-  { table: 'entity_keys', code: 'entity', columns: ['entity_id'] },
-  { table: 'indicator_keys', code: 'indicator', columns: ['indicator_id'] },
-  { table: 'period_keys', code: 'period_key', columns: ['period', 'period_start', 'grain'] },
-] as const;
-
 /**
  * The rows of one dataset, with the entities and indicators they refer to, as the bytes of a
  * DuckDB database file. Read in one transaction: a change to the dataset meanwhile (a removal)
@@ -42,6 +33,7 @@ export async function writeSnapshot(engine: Engine, datasetId: string, largeFrom
   // file; past that the default block writes faster and smaller (2.7 M rows: 14 MB in 5.1 s
   // against 32 MB in 8.1 s, before coding).
   const block = (size?.n ?? 0) >= largeFrom ? 262_144 : 16_384;
+  const coded = codedSchemaOf(engine, datasetId);
   await engine.registerEmptyFile(file);
   try {
     await engine.query(`ATTACH ${sqlString(file)} AS ${ATTACHED} (BLOCK_SIZE ${block})`);
@@ -50,17 +42,22 @@ export async function writeSnapshot(engine: Engine, datasetId: string, largeFrom
         const [found] = await tx.query<{ n: number }>(`SELECT CAST(count(*) AS INTEGER) AS n FROM datasets WHERE dataset_id = ${id}`);
         if (!found || found.n !== 1) throw new Error(`dataset ${datasetId} is not loaded`);
         await tx.query(`CREATE TABLE ${ATTACHED}.datasets AS SELECT * FROM datasets WHERE dataset_id = ${id}`);
-        for (const k of KEY_TABLES)
+        if (coded) {
+          // An upload of this session is coded already: its tables are copied as they are.
+          for (const table of [...KEY_TABLES.map((k) => k.table), 'observations']) await tx.query(`CREATE TABLE ${ATTACHED}.${table} AS SELECT * FROM ${coded}.${table}`);
+        } else {
+          for (const k of KEY_TABLES)
+            await tx.query(
+              `CREATE TABLE ${ATTACHED}.${k.table} AS SELECT CAST(row_number() OVER () AS INTEGER) AS ${k.code}, *
+               FROM (SELECT DISTINCT ${k.columns.join(', ')} FROM observations WHERE dataset_id = ${id})`,
+            );
           await tx.query(
-            `CREATE TABLE ${ATTACHED}.${k.table} AS SELECT CAST(row_number() OVER () AS INTEGER) AS ${k.code}, *
-             FROM (SELECT DISTINCT ${k.columns.join(', ')} FROM observations WHERE dataset_id = ${id})`,
+            `CREATE TABLE ${ATTACHED}.observations AS
+             SELECT ${KEY_TABLES.map((k) => `${k.table}.${k.code}`).join(', ')}, o.value, o.flag
+             FROM observations o ${KEY_TABLES.map((k) => `JOIN ${ATTACHED}.${k.table} ${k.table} USING (${k.columns.join(', ')})`).join(' ')}
+             WHERE o.dataset_id = ${id}`,
           );
-        await tx.query(
-          `CREATE TABLE ${ATTACHED}.observations AS
-           SELECT ${KEY_TABLES.map((k) => `${k.table}.${k.code}`).join(', ')}, o.value, o.flag
-           FROM observations o ${KEY_TABLES.map((k) => `JOIN ${ATTACHED}.${k.table} ${k.table} USING (${k.columns.join(', ')})`).join(' ')}
-           WHERE o.dataset_id = ${id}`,
-        );
+        }
         // Entities a branch hangs from are kept too: the import may have added the district with it.
         await tx.query(
           `CREATE TABLE ${ATTACHED}.entities AS SELECT * FROM entities WHERE entity_id IN (

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
+import { removeDataset } from '../../src/ingest/datasets';
 import { loadDataset } from '../../src/ingest/load';
 import { decodePrefix, detectEncoding } from '../../src/ingest/decode';
 import { sniff, toMapping } from '../../src/ingest/sniff';
@@ -73,8 +74,7 @@ async function importOnce(base: Engine, bytes: Uint8Array, mapping: ImportMappin
     result = { error: error instanceof Error ? error.message : String(error) };
   }
   const outcome = { result, rows: await rowsOf(engine, id), catalog: await catalog(engine), staged: wentStaged() };
-  await engine.query('DELETE FROM observations_local WHERE dataset_id = ?', [id]);
-  await engine.query('DELETE FROM datasets WHERE dataset_id = ?', [id]);
+  await removeDataset(engine, id);
   await engine.query(`DELETE FROM entities WHERE entity_id NOT IN (SELECT unnest(?::VARCHAR[]))`, [JSON.stringify(before.map((e) => e.entity_id))]);
   await engine.query(`DELETE FROM indicators WHERE indicator_id NOT IN (SELECT unnest(?::VARCHAR[]))`, [JSON.stringify(indicatorsBefore.map((i) => i.indicator_id))]);
   await engine.dropFile(`${id}.csv`);
