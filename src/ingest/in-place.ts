@@ -209,10 +209,10 @@ export async function withoutInPlace<T>(engine: Engine, datasetId: string, work:
 export const newUploadSchema = (): string => `hqd_upload_${sequence++}`;
 
 /**
- * Runs `work`, the transaction of an import that writes the upload's coded rows into `schema`
- * (created in it), and ends it with the view reading them. It takes the place of the dataset's
- * rows loaded before (a re-import), as withoutInPlace does. On failure nothing changes: the
- * transaction rolls back and the schema with it.
+ * Runs `work`, the transaction of an import whose upload's coded rows were written to `schema`
+ * before it, and ends it with the view reading them. It takes the place of the dataset's rows
+ * loaded before (a re-import), as withoutInPlace does. On failure nothing changes but that the
+ * schema, which nothing read, is dropped.
  */
 export async function importInto<T>(engine: Engine, datasetId: string, schema: string, work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T> {
   const entry: Held = { alias: schema, datasetId, file: null, leaving: false };

@@ -499,7 +499,7 @@ function usedEntities(source: CellSource): string {
 }
 
 /**
- * An upload's coded tables in its schema, made in the import's transaction: the key tables of
+ * An upload's coded tables in its schema, made before the import's transaction: the key tables of
  * the accepted rows (each canonical key once, with its code from the maps) and the empty table of
  * observations the insert fills. The layout of a snapshot (src/ingest/snapshot.ts): writing the
  * snapshot copies integers, and the view reads both the same way.
@@ -562,12 +562,14 @@ export function repeatsSql(options: ResolveOptions): string {
 export function catalogInsertSql(options: ResolveOptions, source: CellSource): string[] {
   const used = `entity_id IN (${usedEntities(source)})`;
   const { schema } = options;
-  const values =
-    source === 'staged'
-      ? `FROM ${RESOLVED} WHERE reason IS NULL`
-      : schema
-        ? `FROM ${schema}.observations JOIN ${schema}.${KEY_TABLES[1].table} USING (${KEY_TABLES[1].code}) WHERE true`
-        : `FROM ${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)}`;
+  const stats = (from: string, key: string) => `SELECT ${key}, bool_and(value = round(value)) AS whole, max(abs(value)) AS largest FROM ${from} GROUP BY ${key}`;
+  const [, indicators] = KEY_TABLES;
+  // Coded rows are grouped by their integer code, and only the few groups take the key's text.
+  const values = schema
+    ? `SELECT k.indicator_id, s.whole, s.largest FROM (${stats(`${schema}.observations`, indicators.code)}) s JOIN ${schema}.${indicators.table} k USING (${indicators.code})`
+    : source === 'staged'
+      ? stats(`${RESOLVED} WHERE reason IS NULL AND indicator_id NOT IN (SELECT indicator_id FROM indicators)`, 'indicator_id')
+      : stats(`${LOCAL_OBSERVATIONS} WHERE dataset_id = ${sqlString(options.datasetId)} AND indicator_id NOT IN (SELECT indicator_id FROM indicators)`, 'indicator_id');
   return [
     `INSERT INTO entities
       SELECT DISTINCT parent_id, ename, ${sqlString(options.entityLevel)}, NULL FROM ${ENTITY_MAP}
@@ -580,9 +582,7 @@ export function catalogInsertSql(options: ResolveOptions, source: CellSource): s
       SELECT m.indicator_id, min(m.iname), min(m.iname), 'other', min(m.unit), ${options.direction === -1 ? -1 : 1},
         CASE WHEN bool_and(d.whole) THEN 0 WHEN max(d.largest) >= 100 THEN 1 ELSE 2 END, ''
       FROM ${INDICATOR_MAP} m
-      JOIN (SELECT indicator_id, bool_and(value = round(value)) AS whole, max(abs(value)) AS largest ${values}
-          AND indicator_id NOT IN (SELECT indicator_id FROM indicators) GROUP BY indicator_id) d
-        ON d.indicator_id = m.indicator_id
+      JOIN (${values}) d ON d.indicator_id = m.indicator_id
       WHERE m.indicator_id NOT IN (SELECT indicator_id FROM indicators)
       GROUP BY m.indicator_id`,
   ];

@@ -87,11 +87,7 @@ class Repeated extends Error {}
 
 async function loadOne(engine: Engine, request: LoadRequest): Promise<ImportResult> {
   const { mapping } = request;
-  // Each statement stops where it is when the import is cancelled (where the engine can).
-  const step: Step = (sql, params) => {
-    request.signal?.throwIfAborted();
-    return engine.query(sql, params, { signal: request.signal });
-  };
+  const step = stepOf(engine, request);
   await ensureImportMacros(engine);
   try {
     if (!request.replace) {
@@ -141,14 +137,18 @@ async function insertStreamed(engine: Engine, request: LoadRequest, step: Step):
   await step(`SET disabled_optimizers = 'build_side_probe_side'`);
   try {
     const options = optionsOf(request);
-    await inTransaction(engine, request, options, 'streamed', async (run) => {
-      const [inserted] = await run<{ Count: number }>(observationsInsertSql(options, request.mapping, 'streamed'));
-      // The keys pass counted every value; a different count is a fault of ours, not of the file.
-      if (inserted && Number(inserted.Count) !== summary.rows) throw new Error(`streamed insert wrote ${inserted.Count} of ${summary.rows} values`);
-      const [repeats] = await run<{ repeats: number }>(repeatsSql(options));
-      if (repeats?.repeats) throw new Repeated();
-      for (const sql of catalogInsertSql(options, 'streamed')) await run(sql);
-      await recordDataset(run, request, summary);
+    await write(engine, request, options, 'streamed', {
+      async rows(run) {
+        const [inserted] = await run<{ Count: number }>(observationsInsertSql(options, request.mapping, 'streamed'));
+        // The keys pass counted every value; a different count is a fault of ours, not of the file.
+        if (inserted && Number(inserted.Count) !== summary.rows) throw new Error(`streamed insert wrote ${inserted.Count} of ${summary.rows} values`);
+        const [repeats] = await run<{ repeats: number }>(repeatsSql(options));
+        if (repeats?.repeats) throw new Repeated();
+      },
+      async catalog(run) {
+        for (const sql of catalogInsertSql(options, 'streamed')) await run(sql);
+        await recordDataset(run, request, summary);
+      },
     });
   } catch (error) {
     if (error instanceof Repeated) return null;
@@ -167,30 +167,55 @@ async function insertStaged(engine: Engine, request: LoadRequest, step: Step): P
   const rejects = await step<{ rec: number; col: string; val: string; reason: RejectReason }>(rejectsSql(REJECT_DETAIL_LIMIT));
   request.signal?.throwIfAborted();
   const options = optionsOf(request);
-  await inTransaction(engine, request, options, 'staged', async (run) => {
-    await run(observationsInsertSql(options, request.mapping, 'staged'));
-    for (const sql of catalogInsertSql(options, 'staged')) await run(sql);
-    await recordDataset(run, request, summary);
+  await write(engine, request, options, 'staged', {
+    rows: async (run) => void (await run(observationsInsertSql(options, request.mapping, 'staged'))),
+    async catalog(run) {
+      for (const sql of catalogInsertSql(options, 'staged')) await run(sql);
+      await recordDataset(run, request, summary);
+    },
   });
   return resultOf(request, summary, rejects);
 }
 
+interface Writes {
+  /** The observations, with the checks of what was written. */
+  rows(run: Step): Promise<void>;
+  /** New entities and indicators, and the dataset's row. */
+  catalog(run: Step): Promise<void>;
+}
+
+// Each statement stops where it is when the import is cancelled (where the engine can).
+const stepOf = (tx: Pick<Engine, 'query'>, request: LoadRequest): Step => (sql, params) => {
+  request.signal?.throwIfAborted();
+  return tx.query(sql, params, { signal: request.signal });
+};
+
 /**
- * The import's writes, in one transaction, after the dataset it replaces is deleted and an
- * upload's coded tables are made; a re-import also lets go of the rows it replaces.
+ * The import's writes. Into the session table, all in one transaction. An upload's coded rows go
+ * to its own schema first, which nothing reads until the transaction of its catalog rows puts it
+ * in the view: rows committed are read faster than a transaction's own (the checks after the
+ * insert, under Node on 1 M rows: 300 ms in the transaction, 160 ms after), and a failure at any
+ * point drops the schema, so that either way nothing of a failed import is seen. A re-import lets
+ * go of the rows it replaces in that transaction.
  */
-function inTransaction(engine: Engine, request: LoadRequest, options: ResolveOptions, source: CellSource, work: (run: Step) => Promise<void>): Promise<void> {
-  const writes = async (tx: Pick<Engine, 'query'>) => {
-    const run: Step = (sql, params) => {
-      request.signal?.throwIfAborted();
-      return tx.query(sql, params, { signal: request.signal });
-    };
+async function write(engine: Engine, request: LoadRequest, options: ResolveOptions, source: CellSource, writes: Writes): Promise<void> {
+  const inTransaction = async (tx: Pick<Engine, 'query'>) => {
+    const run = stepOf(tx, request);
     await replaceOld(run, request);
-    if (options.schema) for (const sql of codedTablesSql(options.schema, source)) await run(sql);
-    await work(run);
+    if (!options.schema) await writes.rows(run);
+    await writes.catalog(run);
   };
-  if (options.schema) return importInto(engine, request.datasetId, options.schema, writes);
-  return request.replace ? withoutInPlace(engine, request.datasetId, writes) : engine.transaction(writes);
+  const { schema } = options;
+  if (!schema) return request.replace ? withoutInPlace(engine, request.datasetId, inTransaction) : engine.transaction(inTransaction);
+  try {
+    const run = stepOf(engine, request);
+    for (const sql of codedTablesSql(schema, source)) await run(sql);
+    await writes.rows(run);
+  } catch (error) {
+    await engine.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    throw error;
+  }
+  await importInto(engine, request.datasetId, schema, inTransaction);
 }
 
 async function replaceOld(run: Step, request: LoadRequest): Promise<void> {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { Engine } from '../../src/engine/types';
 import { removeDataset } from '../../src/ingest/datasets';
+import { loadDataset } from '../../src/ingest/load';
+import { decodePrefix } from '../../src/ingest/decode';
+import { sniff, toMapping } from '../../src/ingest/sniff';
 import { codedSchemaOf } from '../../src/ingest/in-place';
 import { importBytes } from '../support/import-bytes';
 import { sampleEngine } from '../support/samples';
@@ -80,5 +83,27 @@ describe('an upload of this session', () => {
     expect(await uploadSchemas(engine)).toEqual(schemas);
     expect(await rowsOf(engine, 'up-kept')).toEqual(kept);
     expect(await engine.query(`SELECT count(*)::INTEGER AS n FROM datasets WHERE dataset_id = 'up-none'`)).toEqual([{ n: 0 }]);
+  });
+
+  it('leaves nothing when cancelled after its rows are written, before they are in view', async () => {
+    const base = await sampleEngine();
+    const before = await uploadSchemas(base);
+    const cancel = new AbortController();
+    // Cancelled as the check after the insert begins: the coded rows exist, the view does not read them yet.
+    const engine: Engine = {
+      ...base,
+      query: (sql, params, options) => {
+        if (/AS repeats/.test(sql)) cancel.abort();
+        return base.query(sql, params, options);
+      },
+    };
+    const mapping = toMapping(sniff(decodePrefix(CLEAN, 'utf-8', Number.MAX_SAFE_INTEGER), { fileName: 'c.csv', complete: true }), 'utf-8');
+    await engine.registerFile('c.csv', CLEAN.slice());
+    await expect(loadDataset(engine, { datasetId: 'up-cancel', name: 'c', kind: 'upload', sourceFile: 'c.csv', registeredFile: 'c.csv', mapping, signal: cancel.signal })).rejects.toThrow();
+    expect(cancel.signal.aborted).toBe(true);
+    expect(await uploadSchemas(base)).toEqual(before);
+    expect(codedSchemaOf(engine, 'up-cancel')).toBeNull();
+    expect(await base.query(`SELECT count(*)::INTEGER AS n FROM datasets WHERE dataset_id = 'up-cancel'`)).toEqual([{ n: 0 }]);
+    expect(await rowsOf(base, 'up-cancel')).toEqual([]);
   });
 });
