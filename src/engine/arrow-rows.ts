@@ -1,12 +1,9 @@
-import type { Row } from './types';
+import type { Columns, Row } from './types';
 
-interface ArrowVectorLike {
-  get(index: number): unknown;
-}
-interface ArrowTableLike {
+interface ArrowTableLike<V = { get(index: number): unknown }> {
   numRows: number;
   schema: { fields: { name: string }[] };
-  getChildAt(index: number): ArrowVectorLike | null;
+  getChildAt(index: number): V | null;
 }
 
 /**
@@ -26,4 +23,14 @@ export function arrowToRows<T extends object = Row>(table: ArrowTableLike): T[] 
     rows[r] = row;
   }
   return rows as T[];
+}
+
+/**
+ * Arrow result → columns: each column's `toArray()`, a typed array for numbers without nulls
+ * (one copy of its buffers, no value read one by one), values for others.
+ */
+export function arrowToColumns(table: ArrowTableLike<{ toArray(): ArrayLike<unknown> }>): Columns {
+  const columns: Record<string, ArrayLike<unknown>> = {};
+  table.schema.fields.forEach((field, i) => (columns[field.name] = table.numRows === 0 ? [] : (table.getChildAt(i)?.toArray() ?? [])));
+  return { length: table.numRows, columns };
 }

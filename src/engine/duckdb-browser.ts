@@ -1,12 +1,12 @@
 import * as duckdb from '@duckdb/duckdb-wasm';
 import { Table } from 'apache-arrow';
-import { arrowToRows } from './arrow-rows';
+import { arrowToColumns, arrowToRows } from './arrow-rows';
 import { BUNDLES } from './bundles';
 import { createLock } from './lock';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL, memoryLimitMb, memoryLimitSql } from './setup';
 import type { EngineProgress, FileReadProgress } from './progress';
 import { takeEngineWorker, type EngineWorker } from './spawn';
-import { EngineLostError, type Engine, type QueryOptions, type Row, type SqlParam } from './types';
+import { EngineLostError, type Columns, type Engine, type QueryOptions, type Row, type SqlParam } from './types';
 
 export type { EngineProgress } from './progress';
 
@@ -83,6 +83,10 @@ class BrowserEngine implements Engine {
     return this.guard(() => this.exclusive(() => this.run<T>(sql, params, options.signal)));
   }
 
+  queryColumns(sql: string, params: readonly SqlParam[] = []): Promise<Columns> {
+    return this.guard(() => this.exclusive(async () => arrowToColumns(await this.arrow(sql, params))));
+  }
+
   transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T> {
     return this.guard(() => this.exclusive(async () => {
       await this.run('BEGIN TRANSACTION', []);
@@ -125,10 +129,14 @@ class BrowserEngine implements Engine {
 
   private async run<T extends object>(sql: string, params: readonly SqlParam[], signal?: AbortSignal): Promise<T[]> {
     if (signal && params.length === 0) return this.interruptible<T>(sql, signal);
-    if (params.length === 0) return arrowToRows<T>(await this.conn.query(sql));
+    return arrowToRows<T>(await this.arrow(sql, params));
+  }
+
+  private async arrow(sql: string, params: readonly SqlParam[]) {
+    if (params.length === 0) return this.conn.query(sql);
     const statement = await this.conn.prepare(sql);
     try {
-      return arrowToRows<T>(await statement.query(...params));
+      return await statement.query(...params);
     } finally {
       await statement.close();
     }

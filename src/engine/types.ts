@@ -5,6 +5,15 @@ export type SqlParam = string | number | boolean | null;
 
 export type Row = Record<string, unknown>;
 
+/**
+ * A result as columns, for results too long to be worth a JS object per row: INTEGER and DOUBLE
+ * columns as typed arrays (Int32Array, Float64Array), others as arrays of values.
+ */
+export interface Columns {
+  length: number;
+  columns: Record<string, ArrayLike<unknown>>;
+}
+
 /** How one statement runs. */
 export interface QueryOptions {
   /**
@@ -21,6 +30,8 @@ export interface QueryOptions {
  */
 export interface Engine {
   query<T extends object = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
+  /** As `query`, with the result as columns. */
+  queryColumns(sql: string, params?: readonly SqlParam[]): Promise<Columns>;
   /** Runs `work` with exclusive use of the connection inside BEGIN … COMMIT; ROLLBACK on any error. */
   transaction<T>(work: (tx: Pick<Engine, 'query'>) => Promise<T>): Promise<T>;
   /** Makes bytes readable by `read_csv('<name>')`. Names are chosen by us, never by a file. */

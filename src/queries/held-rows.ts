@@ -6,7 +6,7 @@ import type { SnapshotRow } from './snapshot';
 // from a view's observations held in memory (view-cache.ts). Each function returns what its SQL
 // twin returns, in the same order; integration tests compare the two on the sample data.
 
-/** One observation of a view's scope, as fetched once per scope. */
+/** One observation of a view's scope, as a small scope's rows are fetched. */
 export interface HeldRow {
   entity_id: string;
   name: string;
@@ -18,10 +18,35 @@ export interface HeldRow {
   flag?: string | null;
 }
 
+export interface HeldPeriod {
+  period: string;
+  /** As `HeldRow.period_start`. */
+  start: string;
+}
+
+/**
+ * A scope's observations as columns of small codes into lists of the keys: a district of a
+ * thousand branches holds 400,000 observations, which as objects with their strings cost the
+ * main thread most of a second to receive and tens of megabytes to keep, and as codes a few
+ * milliseconds and 8 MB. Rows are in held order: by entity, indicator, then period start.
+ */
+export interface HeldSet {
+  entities: readonly { id: string; name: string }[];
+  indicators: readonly string[];
+  periods: readonly HeldPeriod[];
+  flags: readonly string[];
+  entity: Int32Array;
+  indicator: Int32Array;
+  period: Int32Array;
+  /** An index into `flags`, or -1 for no flag. */
+  flag: Int32Array;
+  value: Float64Array;
+}
+
 /** The year of a start DuckDB wrote: `2024-07-01`, or `0501-01-01 (BC)` for the year -500. */
-const yearOf = (row: HeldRow) => {
-  const year = Number(row.period_start.slice(0, row.period_start.indexOf('-')));
-  return row.period_start.endsWith('(BC)') ? 1 - year : year;
+const yearOfStart = (start: string) => {
+  const year = Number(start.slice(0, start.indexOf('-')));
+  return start.endsWith('(BC)') ? 1 - year : year;
 };
 // Ids compare by UTF-16 code unit, as `<` does: the same order as DuckDB's for every id outside
 // the astral planes, which is all a reader could tell apart.
@@ -30,42 +55,110 @@ const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const heldOrder = (a: HeldRow, b: HeldRow) =>
   compareText(a.entity_id, b.entity_id) || compareText(a.indicator_id, b.indicator_id) || compareText(a.period_start, b.period_start);
 
-/** Rows of the given entities up to a year, in held order. */
-function upTo(rows: readonly HeldRow[], entityIds: readonly string[], year: number): HeldRow[] {
-  const wanted = new Set(entityIds);
-  return rows.filter((r) => wanted.has(r.entity_id) && yearOf(r) <= year);
+/** Rows in held order, coded: what a small scope's fetch becomes. */
+export function heldFromRows(rows: readonly HeldRow[]): HeldSet {
+  const codes = <K>(key: (r: HeldRow) => K, make: (r: HeldRow) => unknown) => {
+    const index = new Map<K, number>();
+    const list: unknown[] = [];
+    const column = new Int32Array(rows.length);
+    rows.forEach((r, k) => {
+      const at = key(r);
+      let code = index.get(at);
+      if (code === undefined) index.set(at, (code = list.push(make(r)) - 1));
+      column[k] = code;
+    });
+    return { list, column };
+  };
+  const entities = codes((r) => r.entity_id, (r) => ({ id: r.entity_id, name: r.name }));
+  const indicators = codes((r) => r.indicator_id, (r) => r.indicator_id);
+  const periods = codes((r) => `${r.period}\u0000${r.period_start}`, (r) => ({ period: r.period, start: r.period_start }));
+  const flags: string[] = [];
+  const flag = Int32Array.from(rows, (r) => {
+    if (r.flag == null) return -1;
+    const at = flags.indexOf(r.flag);
+    return at >= 0 ? at : flags.push(r.flag) - 1;
+  });
+  return {
+    entities: entities.list as HeldSet['entities'],
+    indicators: indicators.list as string[],
+    periods: periods.list as HeldPeriod[],
+    flags,
+    entity: entities.column,
+    indicator: indicators.column,
+    period: periods.column,
+    flag,
+    value: Float64Array.from(rows, (r) => r.value),
+  };
 }
 
+/** Calls `visit` with each row of the given entities up to a year, in held order. */
+function eachUpTo(set: HeldSet, entityIds: readonly string[], year: number, visit: (row: number) => void): void {
+  const wanted = new Set(entityIds);
+  const entityWanted = Uint8Array.from(set.entities, (e) => (wanted.has(e.id) ? 1 : 0));
+  const periodIn = Uint8Array.from(set.periods, (p) => (yearOfStart(p.start) <= year ? 1 : 0));
+  const { entity, period } = set;
+  for (let k = 0; k < entity.length; k++) if (entityWanted[entity[k] as number] && periodIn[period[k] as number]) visit(k);
+}
+
+const flagOf = (set: HeldSet, row: number): string | null => set.flags[set.flag[row] as number] ?? null;
+
 /** As `snapshotSql`: per entity and indicator, the latest value at or before the year and the one before it. */
-export function heldSnapshot(rows: readonly HeldRow[], entityIds: readonly string[], year: number): SnapshotRow[] {
+export function heldSnapshot(set: HeldSet, entityIds: readonly string[], year: number): SnapshotRow[] {
   const out: SnapshotRow[] = [];
-  let latest: HeldRow | null = null;
-  let previous: HeldRow | null = null;
+  let latest = -1;
+  let previous = -1;
+  const { entity, indicator, period, value, periods, entities, indicators } = set;
   const flush = () => {
-    if (latest) out.push({ ...pick(latest), prev_period: previous?.period ?? null, prev_value: previous?.value ?? null });
+    if (latest < 0) return;
+    const e = entities[entity[latest] as number] as { id: string; name: string };
+    out.push({
+      entity_id: e.id,
+      name: e.name,
+      indicator_id: indicators[indicator[latest] as number] as string,
+      period: (periods[period[latest] as number] as HeldPeriod).period,
+      value: value[latest] as number,
+      flag: flagOf(set, latest),
+      prev_period: previous < 0 ? null : (periods[period[previous] as number] as HeldPeriod).period,
+      prev_value: previous < 0 ? null : (value[previous] as number),
+    });
   };
+  const startOf = (row: number) => (periods[period[row] as number] as HeldPeriod).start;
   // Held rows are ordered, so the last two rows of each entity and indicator are the two wanted.
-  for (const r of upTo(rows, entityIds, year)) {
-    if (latest && (latest.entity_id !== r.entity_id || latest.indicator_id !== r.indicator_id)) {
+  eachUpTo(set, entityIds, year, (r) => {
+    if (latest >= 0 && (entity[latest] !== entity[r] || indicator[latest] !== indicator[r])) {
       flush();
-      previous = null;
-    } else if (latest && latest.period_start !== r.period_start) previous = latest;
+      previous = -1;
+    } else if (latest >= 0 && startOf(latest) !== startOf(r)) previous = latest;
     latest = r;
-  }
+  });
   flush();
   return out;
 }
 
-const pick = (r: HeldRow) => ({ entity_id: r.entity_id, name: r.name, indicator_id: r.indicator_id, period: r.period, value: r.value, flag: r.flag });
-
 /** As `historySql`: every value of the entities up to the year, by entity, indicator and period. */
-export function heldHistory(rows: readonly HeldRow[], entityIds: readonly string[], year: number): HistoryRow[] {
-  return upTo(rows, entityIds, year).map((r) => ({ entity_id: r.entity_id, indicator_id: r.indicator_id, period: r.period, value: r.value, flag: r.flag }));
+export function heldHistory(set: HeldSet, entityIds: readonly string[], year: number): HistoryRow[] {
+  const out: HistoryRow[] = [];
+  eachUpTo(set, entityIds, year, (r) =>
+    out.push({
+      entity_id: (set.entities[set.entity[r] as number] as { id: string }).id,
+      indicator_id: set.indicators[set.indicator[r] as number] as string,
+      period: (set.periods[set.period[r] as number] as HeldPeriod).period,
+      value: set.value[r] as number,
+      flag: flagOf(set, r),
+    }),
+  );
+  return out;
 }
 
 /** As `seriesSql`: one indicator's values of the entities up to the year, by entity and period. */
-export function heldSeries(rows: readonly HeldRow[], indicatorId: string, entityIds: readonly string[], toYear = 9999): SeriesPoint[] {
-  return upTo(rows, entityIds, toYear)
-    .filter((r) => r.indicator_id === indicatorId)
-    .map((r) => ({ entity_id: r.entity_id, name: r.name, period: r.period, value: r.value, flag: r.flag }));
+export function heldSeries(set: HeldSet, indicatorId: string, entityIds: readonly string[], toYear = 9999): SeriesPoint[] {
+  const out: SeriesPoint[] = [];
+  const code = set.indicators.indexOf(indicatorId);
+  if (code < 0) return out;
+  eachUpTo(set, entityIds, toYear, (r) => {
+    if (set.indicator[r] !== code) return;
+    const e = set.entities[set.entity[r] as number] as { id: string; name: string };
+    out.push({ entity_id: e.id, name: e.name, period: (set.periods[set.period[r] as number] as HeldPeriod).period, value: set.value[r] as number, flag: flagOf(set, r) });
+  });
+  return out;
 }

@@ -1,5 +1,6 @@
+import { sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
-import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from './held-rows';
+import { heldFromRows, heldHistory, heldSeries, heldSnapshot, type HeldRow, type HeldSet } from './held-rows';
 import { queryHistory, type HistoryRow } from './history';
 import { inSet } from './id-set';
 import { observationsInView } from './scope';
@@ -8,14 +9,20 @@ import { querySnapshot, type SnapshotRow } from './snapshot';
 
 // A view asks many questions of the same entities: every year's snapshot, every indicator's
 // trend. In DuckDB-wasm each of them costs tens of milliseconds, most of it planning the query,
-// whatever the size of the data. So a view fetches the observations of its entities once (when
-// the datasets, the data or the entities change) and a control change is answered in memory.
-// Scopes too large to hold are asked of DuckDB as before.
+// and a district of a thousand branches over ten million observations hundreds (its snapshot
+// reads 400,000 rows and sends 20,000 back, their strings decoded on the main thread). So a view
+// fetches the observations of its entities once (when the datasets, the data or the entities
+// change) and a control change is answered in memory. Small scopes come as rows; larger ones as
+// codes (held-rows.ts, HeldSet). Scopes too large to hold are asked of DuckDB as before.
 
-/** Scopes with more entities than this are not fetched whole. */
-export const MAX_HELD_ENTITIES = 1000;
-/** Nor scopes with more observations than this (a few megabytes of rows). */
+/** Scopes of up to this many entities are fetched as rows, in one statement. */
+export const MAX_ROW_ENTITIES = 200;
+/** Nor scopes with more observations than this: they are fetched as codes instead. */
 export const MAX_HELD_ROWS = 100_000;
+/** Scopes with more entities than this are not held. */
+export const MAX_HELD_ENTITIES = 20_000;
+/** Nor scopes with more observations than this (about 20 MB as codes). */
+export const MAX_CODED_ROWS = 1_000_000;
 /** Scopes held per engine: the overview's, a scorecard's and the comparison's. */
 export const HELD_VIEWS = 3;
 
@@ -54,21 +61,97 @@ function fromDuckDb(engine: Engine, datasetIds: readonly string[]): ViewQueries 
   };
 }
 
-function fromHeld(rows: readonly HeldRow[]): ViewQueries {
+function fromHeld(set: HeldSet): ViewQueries {
   return {
-    snapshot: (entityIds, year) => Promise.resolve(heldSnapshot(rows, entityIds, year)),
-    history: (entityIds, year) => Promise.resolve(heldHistory(rows, entityIds, year)),
-    series: (indicatorId, entityIds, toYear) => Promise.resolve(heldSeries(rows, indicatorId, entityIds, toYear)),
+    snapshot: (entityIds, year) => Promise.resolve(heldSnapshot(set, entityIds, year)),
+    history: (entityIds, year) => Promise.resolve(heldHistory(set, entityIds, year)),
+    series: (indicatorId, entityIds, toYear) => Promise.resolve(heldSeries(set, indicatorId, entityIds, toYear)),
   };
 }
 
-/** Scope key → its rows (null: too large to hold), most recently used last. Per engine, so a restarted engine starts empty. */
-const held = new WeakMap<Engine, Map<string, Promise<readonly HeldRow[] | null>>>();
+/** A coded scope's keys, each kind in code order, with how many observations each has. */
+export interface HeldKeyRow {
+  kind: 'e' | 'i' | 'p' | 'f';
+  k: string;
+  /** An entity's name, a period's start. */
+  label: string | null;
+  n: number;
+}
 
-async function fetchHeld(engine: Engine, scope: ViewScope): Promise<readonly HeldRow[] | null> {
-  const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS + 1);
-  const rows = await engine.query<HeldRow>(sql, params);
-  return rows.length > MAX_HELD_ROWS ? null : rows;
+/** The keys of the scope's observations: entities with their names, indicators, periods in date order, flags. */
+export function heldKeysSql(scope: ViewScope): { sql: string; params: string[] } {
+  const entities = inSet('entity_id', scope.entityIds);
+  return {
+    sql: `WITH o AS MATERIALIZED (${observationsInView(scope.datasetIds, entities.sql)})
+      SELECT 'e' AS kind, o.entity_id AS k, e.name AS label, NULL::DATE AS ps, CAST(count(*) AS INTEGER) AS n FROM o JOIN entities e ON e.entity_id = o.entity_id GROUP BY o.entity_id, e.name
+      UNION ALL SELECT 'i', indicator_id, NULL, NULL, CAST(count(*) AS INTEGER) FROM o GROUP BY indicator_id
+      UNION ALL SELECT 'p', period, CAST(period_start AS VARCHAR), period_start, CAST(count(*) AS INTEGER) FROM o GROUP BY period, period_start
+      UNION ALL SELECT 'f', flag, NULL, NULL, CAST(count(*) AS INTEGER) FROM o WHERE flag IS NOT NULL GROUP BY flag
+      ORDER BY kind, ps, k`,
+    params: entities.params,
+  };
+}
+
+const valuesOf = (keys: readonly string[]) => `(VALUES ${keys.map((k, c) => `(${sqlString(k)}, ${c})`).join(', ')})`;
+
+/**
+ * The scope's observations as codes into its keys (`heldKeysSql`, each kind in its order), in
+ * held order. Periods are joined by name: only for scopes where a period's name says its start.
+ */
+export function heldCodesSql(scope: ViewScope, keys: { entities: readonly string[]; indicators: readonly string[]; periods: readonly string[]; flags: readonly string[] }): string {
+  const entities = inSet('entity_id', scope.entityIds);
+  const flag = keys.flags.length ? `coalesce(f.c, -1)` : '-1';
+  return `SELECT e.c AS entity, i.c AS indicator, p.c AS period, CAST(${flag} AS INTEGER) AS flag, o.value
+    FROM (${observationsInView(scope.datasetIds, entities.sql)}) o
+    JOIN ${valuesOf(keys.entities)} e(k, c) ON e.k = o.entity_id
+    JOIN ${valuesOf(keys.indicators)} i(k, c) ON i.k = o.indicator_id
+    JOIN ${valuesOf(keys.periods)} p(k, c) ON p.k = o.period
+    ${keys.flags.length ? `LEFT JOIN ${valuesOf(keys.flags)} f(k, c) ON f.k = o.flag` : ''}
+    ORDER BY 1, 2, 3`;
+}
+
+/** Scope key → its rows (null: too large to hold), most recently used last. Per engine, so a restarted engine starts empty. */
+const held = new WeakMap<Engine, Map<string, Promise<HeldSet | null>>>();
+
+const int32 = (column: ArrayLike<unknown> | undefined) => (column instanceof Int32Array ? column : Int32Array.from((column ?? []) as ArrayLike<number>));
+
+/** A scope's observations as codes, or null when it is too large or not one to code. */
+export async function fetchCoded(engine: Engine, scope: ViewScope): Promise<HeldSet | null> {
+  // An id with NUL cannot be a literal of the key lists: such scopes are asked of DuckDB.
+  if (scope.entityIds.some((id) => id.includes('\u0000'))) return null;
+  const { sql, params } = heldKeysSql(scope);
+  const keys = await engine.query<HeldKeyRow>(sql, params);
+  const of = (kind: HeldKeyRow['kind']) => keys.filter((r) => r.kind === kind);
+  const [entities, indicators, periods, flags] = [of('e'), of('i'), of('p'), of('f')];
+  const total = entities.reduce((sum, e) => sum + e.n, 0);
+  if (total === 0 || total > MAX_CODED_ROWS) return null;
+  // Keys with NUL cannot be literals; a period name with two starts cannot be joined by name.
+  if (keys.some((r) => r.k.includes('\u0000')) || new Set(periods.map((p) => p.k)).size !== periods.length) return null;
+  const codes = { entities: entities.map((r) => r.k), indicators: indicators.map((r) => r.k), periods: periods.map((r) => r.k), flags: flags.map((r) => r.k) };
+  const got = await engine.queryColumns(heldCodesSql(scope, codes));
+  // Data changed between the two statements: the next view asks again under its new version.
+  if (got.length !== total) return null;
+  const value = got.columns.value;
+  return {
+    entities: entities.map((r) => ({ id: r.k, name: r.label ?? '' })),
+    indicators: codes.indicators,
+    periods: periods.map((r) => ({ period: r.k, start: r.label ?? '' })),
+    flags: codes.flags,
+    entity: int32(got.columns.entity),
+    indicator: int32(got.columns.indicator),
+    period: int32(got.columns.period),
+    flag: int32(got.columns.flag),
+    value: value instanceof Float64Array ? value : Float64Array.from((value ?? []) as ArrayLike<number>),
+  };
+}
+
+async function fetchHeld(engine: Engine, scope: ViewScope): Promise<HeldSet | null> {
+  if (scope.entityIds.length <= MAX_ROW_ENTITIES) {
+    const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS + 1);
+    const rows = await engine.query<HeldRow>(sql, params);
+    if (rows.length <= MAX_HELD_ROWS) return heldFromRows(rows);
+  }
+  return fetchCoded(engine, scope);
 }
 
 /**
@@ -78,7 +161,7 @@ async function fetchHeld(engine: Engine, scope: ViewScope): Promise<readonly Hel
 export async function viewQueries(engine: Engine, scope: ViewScope): Promise<ViewQueries> {
   const direct = fromDuckDb(engine, scope.datasetIds);
   if (scope.entityIds.length === 0 || scope.entityIds.length > MAX_HELD_ENTITIES) return direct;
-  const views = held.get(engine) ?? new Map<string, Promise<readonly HeldRow[] | null>>();
+  const views = held.get(engine) ?? new Map<string, Promise<HeldSet | null>>();
   held.set(engine, views);
   const key = JSON.stringify([scope.dataVersion, scope.datasetIds, scope.entityIds]);
   let rows = views.get(key);

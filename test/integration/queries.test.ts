@@ -7,9 +7,9 @@ import { observationsInView } from '../../src/queries/scope';
 import { querySeries } from '../../src/queries/series';
 import { querySnapshot } from '../../src/queries/snapshot';
 import { queryHistory } from '../../src/queries/history';
-import { heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
+import { fetchCoded, heldRowsSql, MAX_HELD_ROWS, viewQueries } from '../../src/queries/view-cache';
 import { inSet } from '../../src/queries/id-set';
-import { heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
+import { heldFromRows, heldHistory, heldSeries, heldSnapshot, type HeldRow } from '../../src/queries/held-rows';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
 import { latestAtOrBefore, readSampleRows, sampleObservations } from '../support/sample-csv';
 import { sampleEngine } from '../support/samples';
@@ -44,18 +44,57 @@ describe("a view's observations held in memory", () => {
       const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS);
       const rows = await engine.query<HeldRow>(sql, params);
       expect(rows.length).toBeGreaterThan(0);
-      for (const year of [2025, 2022, 2019, 2010]) {
-        for (const entityIds of [scope.entityIds, districts.slice(2, 5), ['city']]) {
-          expect(heldSnapshot(rows, entityIds, year)).toEqual(await querySnapshot(engine, { datasetIds, entityIds, year }));
-          expect(heldHistory(rows, entityIds, year)).toEqual(await queryHistory(engine, datasetIds, entityIds, year));
-          expect(heldSeries(rows, indicator!.indicator_id, entityIds, year)).toEqual(
-            await querySeries(engine, { datasetIds, indicatorId: indicator!.indicator_id, entityIds, toYear: year }),
-          );
+      // Fetched as rows (a small scope) and as codes (a large one): the same answers.
+      const codes = await fetchCoded(engine, scope);
+      expect(codes?.entity).toBeInstanceOf(Int32Array);
+      expect(codes?.value).toBeInstanceOf(Float64Array);
+      for (const set of [heldFromRows(rows), codes!]) {
+        expect(set.value).toHaveLength(rows.length);
+        for (const year of [2025, 2022, 2019, 2010]) {
+          for (const entityIds of [scope.entityIds, districts.slice(2, 5), ['city']]) {
+            expect(heldSnapshot(set, entityIds, year)).toEqual(await querySnapshot(engine, { datasetIds, entityIds, year }));
+            expect(heldHistory(set, entityIds, year)).toEqual(await queryHistory(engine, datasetIds, entityIds, year));
+            expect(heldSeries(set, indicator!.indicator_id, entityIds, year)).toEqual(
+              await querySeries(engine, { datasetIds, indicatorId: indicator!.indicator_id, entityIds, toYear: year }),
+            );
+          }
         }
       }
       // And through the view's questions, held or not.
       const q = await viewQueries(engine, scope);
       expect(await q.snapshot(districts, 2024)).toEqual(await querySnapshot(engine, { datasetIds, entityIds: districts, year: 2024 }));
+    }
+  });
+});
+
+describe('a scope fetched as codes', () => {
+  it('keeps flags and hostile keys, and answers as DuckDB does', async () => {
+    // Entities and an indicator with quotes, backslashes and commas, values flagged here and there.
+    const hostile = ["o'brien", '\\', "\\'", 'a,b', '"; DROP TABLE entities; --'];
+    await engine.query('CREATE TEMP TABLE hostile_ids (id VARCHAR)');
+    for (const id of hostile) {
+      await engine.query(`INSERT INTO entities VALUES (?, ?, 'district', 'city')`, [`h:${id}`, `名${id}`]);
+      await engine.query('INSERT INTO hostile_ids VALUES (?)', [id]);
+    }
+    await engine.query(
+      `INSERT INTO observations_local SELECT 'hostile', 'h:' || h.id, i.id, o.period, o.period_start, o.grain, o.value + length(h.id), CASE WHEN o.period >= '2023' THEN 'p' WHEN o.period = '2020' THEN 'e''x' END
+       FROM observations o, hostile_ids h, (VALUES ('x''y'), ('hightech_share')) i(id) WHERE o.dataset_id = 'sample-industry' AND o.entity_id = 'city' AND o.indicator_id = 'hightech_share'`,
+    );
+    try {
+      const scope = { dataVersion: 1, datasetIds: ['hostile'], entityIds: hostile.map((id) => `h:${id}`) };
+      const set = await fetchCoded(engine, scope);
+      expect(set?.flags.slice().sort()).toEqual(["e'x", 'p']);
+      for (const year of [2025, 2020]) {
+        expect(heldSnapshot(set!, scope.entityIds, year)).toEqual(await querySnapshot(engine, { datasetIds: scope.datasetIds, entityIds: scope.entityIds, year }));
+        expect(heldHistory(set!, scope.entityIds.slice(1, 3), year)).toEqual(await queryHistory(engine, scope.datasetIds, scope.entityIds.slice(1, 3), year));
+        expect(heldSeries(set!, "x'y", scope.entityIds, year)).toEqual(await querySeries(engine, { datasetIds: scope.datasetIds, indicatorId: "x'y", entityIds: scope.entityIds, toYear: year }));
+      }
+      // Five entities, two indicators each, every latest value of 2020 flagged so.
+      expect(heldSnapshot(set!, scope.entityIds, 2020).map((r) => r.flag)).toEqual(Array(10).fill("e'x"));
+    } finally {
+      await engine.query(`DELETE FROM observations_local WHERE dataset_id = 'hostile'`);
+      await engine.query(`DELETE FROM entities WHERE entity_id LIKE 'h:%'`);
+      await engine.query('DROP TABLE hostile_ids');
     }
   });
 });

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { DuckDBBindings, DuckDBConfig } from '@duckdb/duckdb-wasm/blocking';
-import { arrowToRows } from '../../src/engine/arrow-rows';
+import { arrowToColumns, arrowToRows } from '../../src/engine/arrow-rows';
 import { ENGINE_OPEN_CONFIG, ENGINE_SETUP_SQL } from '../../src/engine/setup';
 import type { Engine, QueryOptions, Row, SqlParam } from '../../src/engine/types';
 
@@ -40,18 +40,22 @@ export async function createNodeEngine(open: DuckDBConfig = {}): Promise<Engine>
   const conn = db.connect();
   for (const statement of ENGINE_SETUP_SQL) conn.query(statement);
   // The blocking bundle runs a statement to its end: a signal is checked before it starts.
-  const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<T[]> => {
-    options.signal?.throwIfAborted();
-    if (params.length === 0) return arrowToRows<T>(conn.query(sql));
+  const arrow = (sql: string, params: readonly SqlParam[]) => {
+    if (params.length === 0) return conn.query(sql);
     const statement = conn.prepare(sql);
     try {
-      return arrowToRows<T>(statement.query(...params));
+      return statement.query(...params);
     } finally {
       statement.close();
     }
   };
+  const run = async <T extends object = Row>(sql: string, params: readonly SqlParam[] = [], options: QueryOptions = {}): Promise<T[]> => {
+    options.signal?.throwIfAborted();
+    return arrowToRows<T>(arrow(sql, params));
+  };
   return {
     query: run,
+    queryColumns: async (sql, params = []) => arrowToColumns(arrow(sql, params)),
     async transaction(work) {
       await run('BEGIN TRANSACTION');
       try {

@@ -24,6 +24,7 @@ export function deferred<T>(): Deferred<T> {
 export function scriptedEngine(answer: (sql: string) => Promise<Row[]>): Engine {
   return {
     query: <T extends object>(sql: string) => answer(sql) as Promise<T[]>,
+    queryColumns: () => Promise.reject(new Error('not in this test')),
     transaction: () => Promise.reject(new Error('not in this test')),
     registerFile: () => Promise.resolve(),
     dropFile: () => Promise.resolve(),

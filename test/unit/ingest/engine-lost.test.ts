@@ -6,6 +6,7 @@ import { ImportError, importCatalogFile, importDataFile } from '../../../src/ing
 // An engine whose worker is gone: every call fails with the interface's EngineLostError.
 const lost: Engine = {
   query: () => Promise.reject(new EngineLostError()),
+  queryColumns: () => Promise.reject(new EngineLostError()),
   transaction: () => Promise.reject(new EngineLostError()),
   registerFile: () => Promise.reject(new EngineLostError()),
   dropFile: () => Promise.reject(new EngineLostError()),
