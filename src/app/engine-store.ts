@@ -67,8 +67,12 @@ export const useEngineStore = defineStore('engine', () => {
   async function run(): Promise<void> {
     try {
       const e = await boot();
+      // The datasets are listed before the engine is shown: a view whose datasets are in its
+      // link would otherwise load its catalog for data version 0 and again for 1, over ten
+      // million observations 4 s each.
+      datasets.value = await listDatasets(e);
+      dataVersion.value++;
       engine.value = markRaw(e);
-      await refreshDatasets();
       status.value = 'ready';
       void snapshotRestored(e);
     } catch (e) {
