@@ -1,7 +1,7 @@
 import type { Engine } from '../engine/types';
 import type { Indicator } from '../domain/indicator';
 import type { Grain } from '../domain/periods';
-import { sqlList } from '../engine/sql';
+import { sqlList, sqlString } from '../engine/sql';
 import { observationsInView } from './scope';
 
 /** An indicator of the catalog with what the datasets in view hold of it. */
@@ -16,16 +16,23 @@ export interface IndicatorInfo extends Indicator {
 
 /** The indicators the datasets in view contain, with their catalog entries, in catalog order. */
 export function indicatorsSql(datasetIds: readonly string[]): string {
-  return `WITH o AS (${observationsInView(datasetIds)})
+  // Counted by period first, a few hundred groups, and only then by indicator and joined to the
+  // catalog: grouping every observation by the catalog's fifteen columns, with first and last
+  // periods as strings, took 4.6 s over ten million observations read in place, this 0.8 s.
+  // One dataset in view holds every indicator it lists; several are found in one more pass.
+  const sources =
+    datasetIds.length === 1
+      ? `SELECT indicator_id, CAST(${sqlString(datasetIds[0] as string)} AS VARCHAR) AS dataset_ids FROM s`
+      : `SELECT indicator_id, string_agg(dataset_id, ',' ORDER BY dataset_id) AS dataset_ids
+        FROM (SELECT DISTINCT indicator_id, dataset_id FROM observations WHERE dataset_id IN ${sqlList(datasetIds)}) GROUP BY indicator_id`;
+  return `WITH p AS (SELECT indicator_id, period, period_start, grain, count(*) AS n FROM (${observationsInView(datasetIds)}) o GROUP BY ALL),
+    s AS (SELECT indicator_id, min(grain) AS grain, arg_min(period, period_start) AS first_period, arg_max(period, period_start) AS last_period,
+      CAST(sum(n) AS INTEGER) AS observations FROM p GROUP BY indicator_id)
     SELECT i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
       i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source,
-      min(o.grain) AS grain, arg_min(o.period, o.period_start) AS first_period, arg_max(o.period, o.period_start) AS last_period,
-      CAST(count(*) AS INTEGER) AS observations, min(src.dataset_ids) AS dataset_ids
-    FROM o JOIN indicators i ON i.indicator_id = o.indicator_id
-    JOIN (SELECT indicator_id, string_agg(DISTINCT dataset_id, ',' ORDER BY dataset_id) AS dataset_ids
-      FROM observations WHERE dataset_id IN ${sqlList(datasetIds)} GROUP BY indicator_id) src ON src.indicator_id = i.indicator_id
-    GROUP BY i.indicator_id, i.name_zh, i.name_en, i.category, i.unit, i.direction, i.target, i.target_year,
-      i.weight, i.tier, i.gate_min, i.gate_max_stars, i.decimals, i.definition, i.source
+      s.grain, s.first_period, s.last_period, s.observations, src.dataset_ids
+    FROM s JOIN indicators i ON i.indicator_id = s.indicator_id
+    JOIN (${sources}) src ON src.indicator_id = s.indicator_id
     ORDER BY i.category, i.tier, i.weight DESC, i.indicator_id`;
 }
 

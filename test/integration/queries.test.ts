@@ -107,6 +107,8 @@ describe('overview queries against the sample', () => {
     expect(satisfaction).toMatchObject({ grain: 'half', first_period: '2019H1', last_period: '2025H2', unit: '%', target: 95, gate_min: 90 });
     const only = await listIndicators(engine, ['sample-industry']);
     expect(only.map((i) => i.indicator_id).sort()).toEqual(['digital_core_share', 'hightech_share', 'sei_share', 'tertiary_share']);
+    expect(only.map((i) => i.dataset_ids)).toEqual(['sample-industry', 'sample-industry', 'sample-industry', 'sample-industry']);
+    expect(satisfaction?.dataset_ids).toBe('sample-satisfaction');
   });
 
   it('lists the years with data, newest first', async () => {
@@ -157,6 +159,10 @@ describe('overview queries against the sample', () => {
     const latest = latestAtOrBefore(observations, 'city', 'hightech_share', 2025)[0]!;
     expect(rows).toHaveLength(1);
     expect(rows[0]!.value).toBeCloseTo(latest.value + 1, 10);
+    // The indicator is listed as held by both, its cells counted once.
+    const single = (await listIndicators(engine, ['sample-industry'])).find((i) => i.indicator_id === 'hightech_share');
+    const both = (await listIndicators(engine, ['sample-industry', 'copy'])).find((i) => i.indicator_id === 'hightech_share');
+    expect(both).toEqual({ ...single, dataset_ids: 'copy,sample-industry' });
     await engine.query(`DELETE FROM observations_local WHERE dataset_id = 'copy'`);
   });
 });
