@@ -20,9 +20,12 @@ function districtCsv(): string {
 }
 
 describe('a district of hundreds of branches', () => {
-  it('shows its own values and every branch, and follows a period change', async () => {
+  it('shows its own values and every branch, follows a period change, and is not called sample data', async () => {
     const w = await openPage('/data', { width: 1366, height: 768 });
     await waitReady(w.page);
+    // The sample is in view here: it is marked so, in the header and under the page.
+    expect(await w.page.locator('[data-testid=sample-badge]').count()).toBe(1);
+    expect(await w.page.locator('[data-testid=sample-note]').innerText()).toContain('示例数据为合成数据');
     await w.page.setInputFiles('[data-testid=import-input]', [csvFile('大区.csv', districtCsv())]);
     expect(await (await settledDraft(w.page, '大区.csv', 60_000)).getAttribute('data-status')).toBe('done');
     const dataset = (await datasetRows(w.page)).find((r) => r.name === '大区');
@@ -33,6 +36,8 @@ describe('a district of hundreds of branches', () => {
     const tile = w.page.locator('[data-testid=kpi]').first();
     await expect.poll(() => tile.innerText(), { timeout: 30_000 }).toContain('72.0');
     expect(await tile.locator('[data-testid=kpi-against]').innerText()).toContain('+11.5');
+    // Only the upload is in view: nothing on the page says it is synthetic sample data.
+    expect(await w.page.locator('[data-testid=sample-badge], [data-testid=sample-note]').count()).toBe(0);
 
     const more = w.page.locator('[data-testid=descendant-more]');
     expect(await more.innerText()).toContain(String(BRANCHES));
