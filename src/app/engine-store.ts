@@ -28,9 +28,10 @@ export const useEngineStore = defineStore('engine', () => {
   const firstViewDrawn = ref(false);
   const restoreReport = ref<RestoreReport | null>(null);
 
-  async function refreshDatasets(): Promise<void> {
-    if (!engine.value) return;
-    datasets.value = await listDatasets(engine.value);
+  /** Lists the datasets of `e` (the engine shown, by default): a new data version. */
+  async function refreshDatasets(e: Engine | null = engine.value): Promise<void> {
+    if (!e) return;
+    datasets.value = await listDatasets(e);
     dataVersion.value++;
   }
 
@@ -70,8 +71,7 @@ export const useEngineStore = defineStore('engine', () => {
       // The datasets are listed before the engine is shown: a view whose datasets are in its
       // link would otherwise load its catalog for data version 0 and again for 1, over ten
       // million observations 4 s each.
-      datasets.value = await listDatasets(e);
-      dataVersion.value++;
+      await refreshDatasets(e);
       engine.value = markRaw(e);
       status.value = 'ready';
       void snapshotRestored(e);

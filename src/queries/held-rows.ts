@@ -18,6 +18,11 @@ export interface HeldRow {
   flag?: string | null;
 }
 
+export interface HeldEntity {
+  id: string;
+  name: string;
+}
+
 export interface HeldPeriod {
   period: string;
   /** As `HeldRow.period_start`. */
@@ -31,7 +36,7 @@ export interface HeldPeriod {
  * milliseconds and 8 MB. Rows are in held order: by entity, indicator, then period start.
  */
 export interface HeldSet {
-  entities: readonly { id: string; name: string }[];
+  entities: readonly HeldEntity[];
   indicators: readonly string[];
   periods: readonly HeldPeriod[];
   flags: readonly string[];
@@ -100,35 +105,38 @@ function eachUpTo(set: HeldSet, entityIds: readonly string[], year: number, visi
   for (let k = 0; k < entity.length; k++) if (entityWanted[entity[k] as number] && periodIn[period[k] as number]) visit(k);
 }
 
-const flagOf = (set: HeldSet, row: number): string | null => set.flags[set.flag[row] as number] ?? null;
+// The keys of one held row.
+const entityAt = (set: HeldSet, row: number) => set.entities[set.entity[row] as number] as HeldEntity;
+const indicatorAt = (set: HeldSet, row: number) => set.indicators[set.indicator[row] as number] as string;
+const periodAt = (set: HeldSet, row: number) => set.periods[set.period[row] as number] as HeldPeriod;
+const flagAt = (set: HeldSet, row: number): string | null => set.flags[set.flag[row] as number] ?? null;
 
 /** As `snapshotSql`: per entity and indicator, the latest value at or before the year and the one before it. */
 export function heldSnapshot(set: HeldSet, entityIds: readonly string[], year: number): SnapshotRow[] {
   const out: SnapshotRow[] = [];
   let latest = -1;
   let previous = -1;
-  const { entity, indicator, period, value, periods, entities, indicators } = set;
+  const { entity, indicator, value } = set;
   const flush = () => {
     if (latest < 0) return;
-    const e = entities[entity[latest] as number] as { id: string; name: string };
+    const e = entityAt(set, latest);
     out.push({
       entity_id: e.id,
       name: e.name,
-      indicator_id: indicators[indicator[latest] as number] as string,
-      period: (periods[period[latest] as number] as HeldPeriod).period,
+      indicator_id: indicatorAt(set, latest),
+      period: periodAt(set, latest).period,
       value: value[latest] as number,
-      flag: flagOf(set, latest),
-      prev_period: previous < 0 ? null : (periods[period[previous] as number] as HeldPeriod).period,
+      flag: flagAt(set, latest),
+      prev_period: previous < 0 ? null : periodAt(set, previous).period,
       prev_value: previous < 0 ? null : (value[previous] as number),
     });
   };
-  const startOf = (row: number) => (periods[period[row] as number] as HeldPeriod).start;
   // Held rows are ordered, so the last two rows of each entity and indicator are the two wanted.
   eachUpTo(set, entityIds, year, (r) => {
     if (latest >= 0 && (entity[latest] !== entity[r] || indicator[latest] !== indicator[r])) {
       flush();
       previous = -1;
-    } else if (latest >= 0 && startOf(latest) !== startOf(r)) previous = latest;
+    } else if (latest >= 0 && periodAt(set, latest).start !== periodAt(set, r).start) previous = latest;
     latest = r;
   });
   flush();
@@ -139,13 +147,7 @@ export function heldSnapshot(set: HeldSet, entityIds: readonly string[], year: n
 export function heldHistory(set: HeldSet, entityIds: readonly string[], year: number): HistoryRow[] {
   const out: HistoryRow[] = [];
   eachUpTo(set, entityIds, year, (r) =>
-    out.push({
-      entity_id: (set.entities[set.entity[r] as number] as { id: string }).id,
-      indicator_id: set.indicators[set.indicator[r] as number] as string,
-      period: (set.periods[set.period[r] as number] as HeldPeriod).period,
-      value: set.value[r] as number,
-      flag: flagOf(set, r),
-    }),
+    out.push({ entity_id: entityAt(set, r).id, indicator_id: indicatorAt(set, r), period: periodAt(set, r).period, value: set.value[r] as number, flag: flagAt(set, r) }),
   );
   return out;
 }
@@ -157,8 +159,8 @@ export function heldSeries(set: HeldSet, indicatorId: string, entityIds: readonl
   if (code < 0) return out;
   eachUpTo(set, entityIds, toYear, (r) => {
     if (set.indicator[r] !== code) return;
-    const e = set.entities[set.entity[r] as number] as { id: string; name: string };
-    out.push({ entity_id: e.id, name: e.name, period: (set.periods[set.period[r] as number] as HeldPeriod).period, value: set.value[r] as number, flag: flagOf(set, r) });
+    const e = entityAt(set, r);
+    out.push({ entity_id: e.id, name: e.name, period: periodAt(set, r).period, value: set.value[r] as number, flag: flagAt(set, r) });
   });
   return out;
 }
