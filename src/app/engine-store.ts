@@ -28,10 +28,9 @@ export const useEngineStore = defineStore('engine', () => {
   const firstViewDrawn = ref(false);
   const restoreReport = ref<RestoreReport | null>(null);
 
-  /** Lists the datasets of `e` (the engine shown, by default): a new data version. */
-  async function refreshDatasets(e: Engine | null = engine.value): Promise<void> {
-    if (!e) return;
-    datasets.value = await listDatasets(e);
+  async function refreshDatasets(): Promise<void> {
+    if (!engine.value) return;
+    datasets.value = await listDatasets(engine.value);
     dataVersion.value++;
   }
 
@@ -70,8 +69,10 @@ export const useEngineStore = defineStore('engine', () => {
       const e = await boot();
       // The datasets are listed before the engine is shown: a view whose datasets are in its
       // link would otherwise load its catalog for data version 0 and again for 1, over ten
-      // million observations 4 s each.
-      await refreshDatasets(e);
+      // million observations 4 s each. The engine is set in the same task as the version, so a
+      // watcher of the version sees it too.
+      datasets.value = await listDatasets(e);
+      dataVersion.value++;
       engine.value = markRaw(e);
       status.value = 'ready';
       void snapshotRestored(e);
