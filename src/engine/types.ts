@@ -1,3 +1,4 @@
+import type { Dialect } from './dialect';
 import type { FileReadProgress } from './progress';
 
 /** A value bound to a prepared statement. Anything from a file or a person goes in this way. */
@@ -26,9 +27,12 @@ export interface QueryOptions {
 /**
  * The only thing query modules know about a database: run SQL with parameters and get plain rows
  * back (numbers as `number`, never `bigint`). DuckDB-wasm is the implementation in the browser and,
- * through its blocking bundle, in the Node tests.
+ * through its blocking bundle, in the Node tests; ClickHouse (clickhouse.ts) the one past a browser,
+ * where only reading works.
  */
 export interface Engine {
+  /** How its SQL differs from DuckDB's (dialect.ts); DuckDB when absent. */
+  readonly dialect?: Dialect;
   query<T extends object = Row>(sql: string, params?: readonly SqlParam[], options?: QueryOptions): Promise<T[]>;
   /** As `query`, with the result as columns. */
   queryColumns(sql: string, params?: readonly SqlParam[]): Promise<Columns>;

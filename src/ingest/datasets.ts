@@ -1,3 +1,4 @@
+import { dialectOf } from '../engine/dialect';
 import type { Engine } from '../engine/types';
 import { LOCAL_OBSERVATIONS } from '../engine/schema';
 import { reclaim, withoutInPlace } from './in-place';
@@ -55,7 +56,7 @@ export interface DatasetSummary {
 /** The dataset list: what each holds, for the Data view and the pickers (counted at import). */
 export function listDatasets(engine: Engine): Promise<DatasetSummary[]> {
   return engine.query<DatasetSummary>(
-    `SELECT dataset_id, name, source_file, kind, strftime(imported_at, '%Y-%m-%dT%H:%M:%SZ') AS imported_at,
+    `SELECT dataset_id, name, source_file, kind, ${dialectOf(engine).isoTimestamp('imported_at')} AS imported_at,
        row_count, rejected_count, entity_count AS entities, indicator_count AS indicators, first_period, last_period
      FROM datasets
      ORDER BY kind = 'upload', imported_at DESC, dataset_id`,

@@ -1,3 +1,4 @@
+import { dialectOf, duckdb, type Dialect } from '../engine/dialect';
 import { sqlString } from '../engine/sql';
 import type { Engine } from '../engine/types';
 import { heldFromRows, heldHistory, heldSeries, heldSnapshot, type HeldRow, type HeldSet } from './held-rows';
@@ -41,11 +42,12 @@ export interface ViewQueries {
 }
 
 /** The scope's observations with their entity names, in held order (held-rows.ts), at most `limit`. */
-export function heldRowsSql(scope: ViewScope, limit: number): { sql: string; params: string[] } {
-  const entities = inSet('entity_id', scope.entityIds);
+export function heldRowsSql(scope: ViewScope, limit: number, dialect: Dialect = duckdb): { sql: string; params: string[] } {
+  const entities = inSet('entity_id', scope.entityIds, dialect);
   return {
-    sql: `SELECT o.entity_id, e.name, o.indicator_id, o.period, CAST(o.period_start AS VARCHAR) AS period_start, o.value, o.flag
-      FROM (${observationsInView(scope.datasetIds, entities.sql)}) o
+    sql: `SELECT o.entity_id AS entity_id, e.name AS name, o.indicator_id AS indicator_id, o.period AS period,
+        ${dialect.text('o.period_start')} AS period_start, o.value AS value, o.flag AS flag
+      FROM (${observationsInView(scope.datasetIds, entities.sql, dialect)}) o
       JOIN entities e ON e.entity_id = o.entity_id
       ORDER BY o.entity_id, o.indicator_id, o.period_start
       LIMIT ${Math.floor(limit)}`,
@@ -53,7 +55,7 @@ export function heldRowsSql(scope: ViewScope, limit: number): { sql: string; par
   };
 }
 
-function fromDuckDb(engine: Engine, datasetIds: readonly string[]): ViewQueries {
+function fromEngine(engine: Engine, datasetIds: readonly string[]): ViewQueries {
   return {
     snapshot: (entityIds, year) => querySnapshot(engine, { datasetIds, entityIds, year }),
     history: (entityIds, year) => queryHistory(engine, datasetIds, entityIds, year),
@@ -117,8 +119,9 @@ const int32 = (column: ArrayLike<unknown> | undefined) => (column instanceof Int
 
 /** A scope's observations as codes, or null when it is too large or not one to code. */
 export async function fetchCoded(engine: Engine, scope: ViewScope): Promise<HeldSet | null> {
-  // An id with NUL cannot be a literal of the key lists: such scopes are asked of DuckDB.
-  if (scope.entityIds.some((id) => id.includes('\u0000'))) return null;
+  // An id with NUL cannot be a literal of the key lists: such scopes are asked of DuckDB. Engines
+  // without VALUES lists to join (ClickHouse) answer each question themselves.
+  if (!dialectOf(engine).valuesJoin || scope.entityIds.some((id) => id.includes('\u0000'))) return null;
   const { sql, params } = heldKeysSql(scope);
   const keys = await engine.query<HeldKeyRow>(sql, params);
   const of = (kind: HeldKeyRow['kind']) => keys.filter((r) => r.kind === kind);
@@ -147,7 +150,7 @@ export async function fetchCoded(engine: Engine, scope: ViewScope): Promise<Held
 
 async function fetchHeld(engine: Engine, scope: ViewScope): Promise<HeldSet | null> {
   if (scope.entityIds.length <= MAX_ROW_ENTITIES) {
-    const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS + 1);
+    const { sql, params } = heldRowsSql(scope, MAX_HELD_ROWS + 1, dialectOf(engine));
     const rows = await engine.query<HeldRow>(sql, params);
     if (rows.length <= MAX_HELD_ROWS) return heldFromRows(rows);
   }
@@ -159,7 +162,7 @@ async function fetchHeld(engine: Engine, scope: ViewScope): Promise<HeldSet | nu
  * or of DuckDB when the scope is too large to hold. Entities asked about must be in the scope.
  */
 export async function viewQueries(engine: Engine, scope: ViewScope): Promise<ViewQueries> {
-  const direct = fromDuckDb(engine, scope.datasetIds);
+  const direct = fromEngine(engine, scope.datasetIds);
   if (scope.entityIds.length === 0 || scope.entityIds.length > MAX_HELD_ENTITIES) return direct;
   const views = held.get(engine) ?? new Map<string, Promise<HeldSet | null>>();
   held.set(engine, views);

@@ -26,7 +26,7 @@ function recordingEngine(rows: number, fail?: RegExp, codedRows = 2): Engine & {
         const periods = Array.from({ length: Math.min(codedRows, 2) }, (_, i) => ({ kind: 'p', k: String(2000 + i), label: `${2000 + i}-01-01`, n: entities.length }));
         return [...entities, { kind: 'i', k: 'x', label: null, n: entities.length * codedRows }, ...periods] as T[];
       }
-      if (!flat.startsWith('SELECT o.entity_id, e.name, o.indicator_id')) return [];
+      if (!flat.startsWith('SELECT o.entity_id AS entity_id, e.name AS name, o.indicator_id')) return [];
       return Array.from({ length: rows }, (_, i) => ({ entity_id: 'e1', name: '甲', indicator_id: 'x', period: String(2000 + i), period_start: `${2000 + i}-01-01`, value: i })) as T[];
     },
     async queryColumns(sql: string): Promise<Columns> {
@@ -46,7 +46,7 @@ function recordingEngine(rows: number, fail?: RegExp, codedRows = 2): Engine & {
 }
 
 const scope = (n: number, dataVersion = 1) => ({ dataVersion, datasetIds: ['a'], entityIds: ['e1', `f${n}`] });
-const fetches = (engine: { log: string[] }) => engine.log.filter((s) => s.startsWith('SELECT o.entity_id, e.name')).length;
+const fetches = (engine: { log: string[] }) => engine.log.filter((s) => s.startsWith('SELECT o.entity_id AS entity_id, e.name AS name')).length;
 
 describe('heldRowsSql', () => {
   it('fetches the entities asked for, quoted, in held order, one row past the limit', () => {
