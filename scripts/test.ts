@@ -1,5 +1,6 @@
 // `npm test`: every check, in the order a failure is cheapest to find: lint, typecheck, unit,
-// integration (DuckDB under Node), then the production build driven in Debian's Chromium.
+// integration (DuckDB under Node), the same queries over a ClickHouse cluster the run starts and
+// stops itself, then the production build driven in Debian's Chromium.
 // Ends with one line `tests: N passed, M failed, K skipped` and a non-zero exit when anything
 // failed. Tests of the real files in ../shared/realdata are skipped where that folder is absent (a
 // clone with nothing beside it), and the line then says so.
@@ -9,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { namedForeignHosts } from '../src/security/offline';
 import { NO_REALDATA, REALDATA_LABEL } from '../test/support/realdata';
+import { ensureServer } from './clickhouse/cluster';
 import { CHROMIUM_PATH } from './lib/chromium';
 import { ROOT } from './lib/preview';
 
@@ -92,6 +94,9 @@ step('lint', run('lint (eslint)', bin('eslint'), ['.', '--max-warnings=0']));
 step('typecheck', run('typecheck (vue-tsc)', bin('vue-tsc'), ['--noEmit', '-p', 'tsconfig.json']));
 step('unit', vitest('unit', workers));
 step('integration', vitest('integration', workers));
+// Debian's clickhouse-server, installed as Chromium is when missing; its tests start their own cluster.
+if (ensureServer()) step('clickhouse', vitest('clickhouse'));
+else failures.push('clickhouse (no server)');
 const built = run('build (vite)', bin('vite'), ['build', '--logLevel', 'warn']);
 step('build', built);
 if (built) step('offline', offlineCheck());
