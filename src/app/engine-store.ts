@@ -7,6 +7,7 @@ import { loadSampleDatabase } from '../ingest/sample-db';
 import { readSaved, restoreSaved, type RestoreReport } from '../ingest/restore';
 import { keepSnapshot } from '../ingest/keep-snapshot';
 import { i18n } from '../i18n';
+import { deployment } from './deployment';
 
 export type EngineStatus = 'loading' | 'ready' | 'error';
 export type StartPhase = 'engine' | 'data';
@@ -27,6 +28,12 @@ export const useEngineStore = defineStore('engine', () => {
   const dataVersion = ref(0);
   const firstViewDrawn = ref(false);
   const restoreReport = ref<RestoreReport | null>(null);
+  /**
+   * What the data lives in: DuckDB in this page (uploads, saved in the browser), or a ClickHouse
+   * server this deployment names (config.json), read-only, its data loaded by an administrator.
+   */
+  const server = ref<{ database: string } | null>(null);
+  const backend = computed(() => (server.value ? 'clickhouse' : 'duckdb'));
 
   async function refreshDatasets(): Promise<void> {
     if (!engine.value) return;
@@ -37,8 +44,16 @@ export const useEngineStore = defineStore('engine', () => {
   /** Set when the engine stopped mid-session: restarting, then what was restored. */
   const recovery = ref<{ phase: 'restarting' } | { phase: 'restored'; restored: number; failed: string[] } | null>(null);
 
-  /** A fresh engine with the sample and every saved upload in it. */
-  async function boot() {
+  /** A fresh engine with the sample and every saved upload in it, or the deployment's ClickHouse. */
+  async function boot(): Promise<Engine> {
+    // Asked from the page's first module (early.ts): answered long before this runs.
+    const where = await deployment();
+    if (where.engine === 'clickhouse') {
+      server.value = { database: where.clickhouse.database };
+      const { ClickHouseEngine } = await import('../engine/clickhouse');
+      phase.value = 'data';
+      return new ClickHouseEngine(where.clickhouse);
+    }
     // Browser storage is read while the engine starts: the saved snapshots are in memory by the
     // time the sample is.
     const saved = readSaved();
@@ -109,5 +124,5 @@ export const useEngineStore = defineStore('engine', () => {
 
   const sampleIds = computed(() => datasets.value.filter((d) => d.kind === 'sample').map((d) => d.dataset_id));
 
-  return { engine, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, recovery, sampleIds, start, refreshDatasets };
+  return { engine, backend, server, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, recovery, sampleIds, start, refreshDatasets };
 });

@@ -93,3 +93,9 @@ export function takeEngineWorker(): EngineWorker {
   early = null;
   return worker;
 }
+
+/** Stops the early worker before it is taken: the deployment runs on another engine (app/deployment.ts). */
+export function dropEarly(): void {
+  early?.worker.terminate();
+  early = null;
+}

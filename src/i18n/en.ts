@@ -74,6 +74,7 @@ const en: Messages<typeof zh> = {
   period: { half1: 'H1 {year}', half2: 'H2 {year}', quarter: 'Q{q} {year}', month: '{m}/{year}', year: '{year}', bce: '{year} BCE' },
   category: { industry: 'Industry', satisfaction: 'Satisfaction', coverage: 'Coverage', income: 'Village income', other: 'Other' },
   data: {
+    serverNotice: 'The data lives on a ClickHouse server (database {database}) and is read-only here: importing is switched off, and an administrator loads data with npm run clickhouse:load.',
     title: 'Data',
     dropTitle: 'Import CSV files',
     dropHint: 'Drop files here, or',

@@ -70,6 +70,7 @@ export default {
   period: { half1: '{year} 上半年', half2: '{year} 下半年', quarter: '{year} 第{q}季度', month: '{year} 年 {m} 月', year: '{year} 年', bce: '公元前 {year} 年' },
   category: { industry: '产业结构', satisfaction: '满意度', coverage: '覆盖率', income: '薄弱村增收', other: '其他' },
   data: {
+    serverNotice: '数据存放在 ClickHouse 服务器上（数据库 {database}），在此只读：导入已关闭，数据由管理员用 npm run clickhouse:load 载入。',
     title: '数据管理',
     dropTitle: '导入 CSV 文件',
     dropHint: '把文件拖到这里，或',
