@@ -8,10 +8,14 @@ export interface Preview {
   stop(): Promise<void>;
 }
 
-/** Serves `dist/` with the production server (`npm start`'s) on a free port and resolves once it answers. */
-export async function startPreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist'): Promise<Preview> {
+/**
+ * Serves `dist/` with the production server (`npm start`'s) on a free port and resolves once it
+ * answers. `env` adds to the server's environment (HQD_CLICKHOUSE_URL, say).
+ */
+export async function startPreview(port = 4300 + Math.floor(Math.random() * 500), outDir = 'dist', env: NodeJS.ProcessEnv = {}): Promise<Preview> {
   const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'scripts/serve.ts', '--port', String(port), '--dir', outDir], {
     cwd: ROOT,
+    env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const url = `http://127.0.0.1:${port}`;
