@@ -102,11 +102,15 @@ async function writeCatalog(engine: Engine, target: Target, datasetIds: readonly
   const [url] = target.shards as [string];
   for (const table of CATALOG) await statement(url, `DROP TABLE IF EXISTS ${T(`${table}_new`)}`);
   for (const sql of catalogTables((name) => T(`${name}_new`))) await statement(url, sql);
-  const datasets = await engine.query(
-    `SELECT dataset_id, name, source_file, kind, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, row_count, rejected_count,
-       mapping, entity_count, indicator_count, first_period, last_period FROM datasets WHERE dataset_id IN (${datasetIds.map(() => '?').join(', ')})`,
-    [...datasetIds],
-  );
+  // A catalog file publishes no dataset: only its indicators.
+  const datasets =
+    datasetIds.length === 0
+      ? []
+      : await engine.query(
+          `SELECT dataset_id, name, source_file, kind, strftime(imported_at, '%Y-%m-%d %H:%M:%S') AS imported_at, row_count, rejected_count,
+             mapping, entity_count, indicator_count, first_period, last_period FROM datasets WHERE dataset_id IN (${datasetIds.map(() => '?').join(', ')})`,
+          [...datasetIds],
+        );
   await insert(url, T('datasets_new'), COLUMNS.datasets, datasets);
   for (const table of ['entities', 'indicators'] as const)
     await insert(url, T(`${table}_new`), COLUMNS[table], await engine.query(`SELECT ${COLUMNS[table].map((c) => c.name).join(', ')} FROM ${table}`));

@@ -40,6 +40,16 @@ describe('npm run clickhouse:load', () => {
     expect(await serverState()).toBe(before);
   });
 
+  it('publishes an indicator catalog file: its indicators, and no dataset', async () => {
+    const header = 'indicator_id,name_zh,name_en,category,unit,direction,target,target_year,weight,tier,gate_min,gate_max_stars,decimals,definition,source';
+    const file = `${header}\nload_test_catalog,载入测试指标,Load test indicator,coverage,%,1,88.5,2027,2,basic,,,1,定义,来源\n`;
+    const datasets = (await listDatasets(readerEngine())).length;
+    await loadFiles({ shards: shards() }, [await tempFile('catalog.csv', new TextEncoder().encode(file))], quiet);
+    const [row] = await readerEngine().query(`SELECT name_en, target, target_year, weight FROM indicators WHERE indicator_id = 'load_test_catalog'`);
+    expect(row).toEqual({ name_en: 'Load test indicator', target: 88.5, target_year: 2027, weight: 2 });
+    expect((await listDatasets(readerEngine())).length).toBe(datasets);
+  });
+
   it('prints the import report with every kind of refusal', async () => {
     const lines: string[] = [];
     const messy = 'entity,indicator,period,value\n甲,指标,2024,1\n甲,指标,2024,2\n乙,指标,二〇二四,3\n丙,指标,2024,n/a?\n';
