@@ -1,7 +1,8 @@
 import type { ClickHouseConfig } from '../engine/clickhouse';
 
 // Which engine this deployment runs on, read at run time from `config.json` beside index.html,
-// so a deployer switches engines without rebuilding. No file: DuckDB in the page, as always.
+// so a deployer switches engines without rebuilding. The build ships one naming DuckDB (from
+// public/), so a default site answers it without a 404; a site without the file is the same.
 //
 //   { "engine": "clickhouse", "clickhouse": { "path": "/clickhouse/", "database": "hqd", "user": "hqd_reader" } }
 
