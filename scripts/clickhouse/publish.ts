@@ -168,6 +168,7 @@ async function cleanUp(target: Target, datasetIds: readonly string[]): Promise<v
 export async function publish(engine: Engine, target: Target, datasetIds: readonly string[], options: PublishOptions = {}): Promise<void> {
   const log = options.log ?? (() => undefined);
   await ensureStaging(target);
+  await takeLock(target);
   try {
     await options.onStep?.('stage');
     await stage(engine, target, datasetIds, options.batchRows ?? 200_000, log);
@@ -176,7 +177,21 @@ export async function publish(engine: Engine, target: Target, datasetIds: readon
     await options.onStep?.('commit');
     await commit(target, datasetIds, options.onStep);
   } finally {
-    await cleanUp(target, datasetIds);
+    await cleanUp(target, datasetIds).finally(() => statement(target.shards[0] as string, `DROP TABLE IF EXISTS ${T('load_lock')}`));
+  }
+}
+
+/**
+ * One load at a time: two would write the same staging and *_new tables. CREATE TABLE without
+ * IF NOT EXISTS is the lock, as only one of two can succeed; a load that died holding it leaves
+ * the table, which the message says how to clear.
+ */
+async function takeLock(target: Target): Promise<void> {
+  try {
+    await statement(target.shards[0] as string, `CREATE TABLE ${T('load_lock')} (since DateTime) ENGINE = Memory`);
+  } catch (error) {
+    if (!/already exists/i.test(error instanceof Error ? error.message : '')) throw error;
+    throw new Error(`another load is running (the table ${T('load_lock')} exists); if none is, drop that table and load again`, { cause: error });
   }
 }
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { statement } from '../../scripts/clickhouse/cluster';
 import { loadFiles } from '../../scripts/clickhouse/loader';
 import type { PublishStep } from '../../scripts/clickhouse/publish';
 import { listDatasets } from '../../src/ingest/datasets';
@@ -32,6 +33,18 @@ describe('npm run clickhouse:load', () => {
       expect(await serverState()).toBe(before);
     });
   }
+
+  it('waits for no other load: while one holds the lock, another is refused and changes nothing', async () => {
+    const first = shards()[0] as string;
+    await statement(first, 'CREATE TABLE hqd.load_lock (since DateTime) ENGINE = Memory');
+    const before = await serverState();
+    try {
+      await expect(loadFiles({ shards: shards() }, [await tempFile('locked.csv', csv(7))], quiet)).rejects.toThrow(/another load is running/);
+      expect(await serverState()).toBe(before);
+    } finally {
+      await statement(first, 'DROP TABLE hqd.load_lock');
+    }
+  });
 
   it('refuses a file the import refuses, with the Data view’s reason, and changes nothing', async () => {
     const before = await serverState();
