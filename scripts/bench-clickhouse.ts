@@ -11,7 +11,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { DATABASE, down, shardUrl, statement, up, type ClusterSpec } from './clickhouse/cluster';
+import { DATABASE, down, shardUrls, statement, up, type ClusterSpec } from './clickhouse/cluster';
 import { BENCH_DATASET, DISTRICTS, ensureBenchData, INDICATORS, OBSERVATIONS } from './bench/clickhouse-data';
 import { measureSelect, percentile } from './bench/interaction';
 import { launchChromium } from './lib/chromium';
@@ -23,7 +23,7 @@ const spec: ClusterSpec = {
   tcpBase: Number(process.env.HQD_CLICKHOUSE_BENCH_TCP_PORT ?? 19200),
   shards: 2,
 };
-const shards = [shardUrl(spec, 0), shardUrl(spec, 1)];
+const shards = shardUrls(spec);
 const GOAL_MS = 1000;
 
 interface Latency {

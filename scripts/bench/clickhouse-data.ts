@@ -1,7 +1,7 @@
 // The data of npm run bench:clickhouse, generated on the server from numbers(): a province of 200
 // districts with 250 branches each (50,201 entities with the province), 20 indicators, 100 months
 // (2017-01 to 2025-04): 100,402,000 observations. Kept between runs; made again only when missing.
-import { COLUMNS, DATABASE, ONE_SHARD_CLUSTER, statement } from '../clickhouse/cluster';
+import { COLUMNS, DATABASE, ONE_SHARD_CLUSTER, statement, swapCatalogSql } from '../clickhouse/cluster';
 
 export const BENCH_DATASET = 'bench-1e8';
 export const DISTRICTS = 200;
@@ -65,10 +65,7 @@ export async function ensureBenchData(shards: readonly string[], log: (line: str
     first,
     `INSERT INTO ${T('datasets_bench')} (${columns('datasets')}) VALUES ('${BENCH_DATASET}', '基准：1 亿条观测', 'numbers()', 'upload', now(), ${OBSERVATIONS}, 0, '{}', ${ENTITIES}, ${INDICATORS}, '2017-01', '2025-04')`,
   );
-  await statement(
-    first,
-    `RENAME TABLE ${['datasets', 'entities', 'indicators'].map((t) => `${T(t)} TO ${T(`${t}_old`)}, ${T(`${t}_bench`)} TO ${T(t)}`).join(', ')}`,
-  );
+  await statement(first, swapCatalogSql('bench'));
   for (const table of ['datasets', 'entities', 'indicators']) await statement(first, `DROP TABLE ${T(`${table}_old`)}`);
   // The same rows on the first shard alone, behind a Distributed table of a one-shard cluster,
   // so each statement can be timed over one shard and over two.

@@ -4,7 +4,8 @@
 // else on the machine. Written for Debian's clickhouse-server 18.16 (no window functions, no
 // query parameters, one JOIN per SELECT) and kept to what a current ClickHouse also accepts.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ROOT } from '../lib/preview';
 import type { Column } from './row-binary';
@@ -40,6 +41,17 @@ export function defaultSpec(): ClusterSpec {
 
 /** The HTTP address of shard k (0-based). Shard 0 holds the catalog and answers the browser. */
 export const shardUrl = (spec: ClusterSpec, k = 0) => `http://127.0.0.1:${spec.httpBase + k}`;
+/** Every shard's HTTP address, the catalog's first: what the loader publishes to. */
+export const shardUrls = (spec: ClusterSpec) => Array.from({ length: spec.shards }, (_, k) => shardUrl(spec, k));
+
+/**
+ * A two-shard cluster in a fresh temporary folder, on ports picked at random above `httpBase`
+ * and `tcpBase`: the tests' own, beside (never on) the one `npm run clickhouse:up` starts.
+ */
+export function scratchSpec(name: string, httpBase: number, tcpBase: number): ClusterSpec {
+  const slot = Math.floor(Math.random() * 40) * 2;
+  return { dir: mkdtempSync(join(tmpdir(), `hqd-clickhouse-${name}-`)), httpBase: httpBase + slot, tcpBase: tcpBase + slot, shards: 2 };
+}
 
 const xmlText = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 
@@ -184,6 +196,15 @@ export const COLUMNS = {
 export type CatalogTable = 'datasets' | 'entities' | 'indicators';
 /** Each catalog table's key, which a load replaces rows by. */
 export const CATALOG_KEYS: Record<CatalogTable, string> = { datasets: 'dataset_id', entities: 'entity_id', indicators: 'indicator_id' };
+
+/**
+ * One RENAME that puts the catalog tables named `<table>_<incoming>` in place of the live ones,
+ * kept as `<table>_old`: the three change together or not at all.
+ */
+export function swapCatalogSql(incoming: string): string {
+  const t = (name: string) => `${DATABASE}.${name}`;
+  return `RENAME TABLE ${(Object.keys(CATALOG_KEYS) as CatalogTable[]).map((name) => `${t(name)} TO ${t(`${name}_old`)}, ${t(`${name}_${incoming}`)} TO ${t(name)}`).join(', ')}`;
+}
 
 const columnsSql = (columns: readonly Column[]) => columns.map((col) => `${col.name} ${col.type}`).join(', ');
 

@@ -1,6 +1,6 @@
 // `npm run clickhouse:load -- [--sample] [--id ID] FILE...`: reads each file with the browser's
 // import code and publishes it to the cluster `npm run clickhouse:up` started (loader.ts).
-import { defaultSpec, shardUrl, statement } from './cluster';
+import { defaultSpec, shardUrls, statement } from './cluster';
 import { loadFiles } from './loader';
 
 const args = process.argv.slice(2);
@@ -13,7 +13,7 @@ async function main(): Promise<void> {
   if (!sample && files.length === 0) throw new Error('usage: npm run clickhouse:load -- [--sample] [--id ID] FILE...');
   if (id !== undefined && files.length !== 1) throw new Error('--id names the dataset of a single file');
   const spec = defaultSpec();
-  const shards = Array.from({ length: spec.shards }, (_, k) => shardUrl(spec, k));
+  const shards = shardUrls(spec);
   try {
     await statement(shards[0] as string, 'SELECT 1');
   } catch {

@@ -10,7 +10,7 @@
 // ClickHouse has no transactions; partitions (one per dataset) and RENAME are its atomic steps.
 import type { Engine, Row } from '../../src/engine/types';
 import { clickhouseString as lit } from '../../src/engine/dialect';
-import { CATALOG_KEYS, catalogTables, CLUSTER, COLUMNS, DATABASE, statement, type CatalogTable } from './cluster';
+import { CATALOG_KEYS, catalogTables, CLUSTER, COLUMNS, DATABASE, statement, swapCatalogSql, type CatalogTable } from './cluster';
 import { rowBinary, type Column } from './row-binary';
 
 export interface Target {
@@ -135,10 +135,7 @@ async function commit(target: Target, datasetIds: readonly string[], onStep: Pub
         else await statement(url, `ALTER TABLE ${T('observations_shard')} REPLACE PARTITION ${lit(id)} FROM ${T('observations_load')}`);
       }
     await onStep?.('rename');
-    await statement(
-      first,
-      `RENAME TABLE ${CATALOG.map((t) => `${T(t)} TO ${T(`${t}_old`)}, ${T(`${t}_new`)} TO ${T(t)}`).join(', ')}`,
-    );
+    await statement(first, swapCatalogSql('new'));
   } catch (error) {
     for (const { url, id } of moved.reverse()) {
       if ((await count(url, 'observations_aside', id)) === 0) await dropPartition(url, 'observations_shard', id);

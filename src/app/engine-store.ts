@@ -33,7 +33,6 @@ export const useEngineStore = defineStore('engine', () => {
    * server this deployment names (config.json), read-only, its data loaded by an administrator.
    */
   const server = ref<{ database: string } | null>(null);
-  const backend = computed(() => (server.value ? 'clickhouse' : 'duckdb'));
 
   async function refreshDatasets(): Promise<void> {
     if (!engine.value) return;
@@ -124,5 +123,5 @@ export const useEngineStore = defineStore('engine', () => {
 
   const sampleIds = computed(() => datasets.value.filter((d) => d.kind === 'sample').map((d) => d.dataset_id));
 
-  return { engine, backend, server, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, recovery, sampleIds, start, refreshDatasets };
+  return { engine, server, status, phase, progress, error, datasets, dataVersion, firstViewDrawn, restoreReport, recovery, sampleIds, start, refreshDatasets };
 });

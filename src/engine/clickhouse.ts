@@ -83,7 +83,10 @@ export class ClickHouseEngine implements Engine {
       const at = (r: unknown[]) => r[c];
       if (/^U?Int(8|16|32)$/.test(m.type)) columns[m.name] = Int32Array.from(data, (r) => Number(at(r)));
       else if (m.type === 'Float64' || m.type === 'Float32') columns[m.name] = Float64Array.from(data, (r) => Number(at(r)));
-      else columns[m.name] = data.map((r) => converter(m.type)(at(r)));
+      else {
+        const convert = converter(m.type);
+        columns[m.name] = data.map((r) => convert(at(r)));
+      }
     });
     return { length: data.length, columns };
   }

@@ -1,8 +1,6 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { TestProject } from 'vitest/node';
-import { down, shardUrl, up, type ClusterSpec } from '../../scripts/clickhouse/cluster';
+import { down, scratchSpec, shardUrls, up } from '../../scripts/clickhouse/cluster';
 import { loadFiles } from '../../scripts/clickhouse/loader';
 
 declare module 'vitest' {
@@ -16,15 +14,10 @@ declare module 'vitest' {
  * those of `npm run clickhouse:up`, with the sample loaded; stopped and removed at the end.
  */
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
-  const spec: ClusterSpec = {
-    dir: mkdtempSync(join(tmpdir(), 'hqd-clickhouse-test-')),
-    httpBase: 28123 + Math.floor(Math.random() * 40) * 2,
-    tcpBase: 29000 + Math.floor(Math.random() * 40) * 2,
-    shards: 2,
-  };
+  const spec = scratchSpec('test', 28123, 29000);
   const quiet = () => undefined;
   await up(spec, quiet);
-  const shards = Array.from({ length: spec.shards }, (_, k) => shardUrl(spec, k));
+  const shards = shardUrls(spec);
   await loadFiles({ shards }, [], { sample: true, log: quiet });
   project.provide('clickhouseShards', shards);
   return async () => {

@@ -3,11 +3,12 @@ import { statement } from '../../scripts/clickhouse/cluster';
 import { loadFiles } from '../../scripts/clickhouse/loader';
 import { clickhouseString } from '../../src/engine/dialect';
 import type { Engine } from '../../src/engine/types';
+import { listDatasets } from '../../src/ingest/datasets';
 import { SAMPLE_DATASET_IDS } from '../../src/ingest/samples';
 import { importBytes } from '../support/import-bytes';
 import { NO_REALDATA, realBytes, realPath } from '../support/realdata';
 import { sampleEngine } from '../support/samples';
-import { everyAnswer, listDatasets, readerEngine, shards, tempFile } from './support';
+import { everyAnswer, readerEngine, shards, tempFile } from './support';
 
 // One DuckDB engine lives in a test worker at a time (node-engine.ts resets the shared bundle),
 // and the loader makes its own: each DuckDB side is built after the loads it is compared with.

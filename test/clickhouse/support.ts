@@ -5,7 +5,6 @@ import { inject } from 'vitest';
 import { statement } from '../../scripts/clickhouse/cluster';
 import { ClickHouseEngine } from '../../src/engine/clickhouse';
 import type { Engine } from '../../src/engine/types';
-import { listDatasets } from '../../src/ingest/datasets';
 import { listEntities } from '../../src/queries/entities';
 import { chooseScope } from '../../src/queries/hierarchy';
 import { listIndicators, listYears } from '../../src/queries/indicators';
@@ -55,8 +54,6 @@ export async function everyAnswer(engine: Engine, datasetIds: readonly string[])
   const heldSnapshot = years[0] === undefined ? [] : await held.snapshot(ids, years[0]);
   return { indicators, years, entities, snapshots, byLevel, history, series, heldSnapshot };
 }
-
-export { listDatasets };
 
 /** `bytes` written as `name` in a fresh folder: a file to hand the loader. */
 export async function tempFile(name: string, bytes: Uint8Array): Promise<string> {

@@ -1,27 +1,20 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { down, shardUrl, up, type ClusterSpec } from '../../scripts/clickhouse/cluster';
+import { down, scratchSpec, shardUrl, shardUrls, up } from '../../scripts/clickhouse/cluster';
 import { loadFiles } from '../../scripts/clickhouse/loader';
 import { startPreview, type Preview } from '../../scripts/lib/preview';
 import { baseUrl, closeBrowser, sharedBrowser, waitReady } from './support/app';
 
 // The same build twice: as every test sees it (DuckDB in the page) and served by npm start with
 // HQD_CLICKHOUSE_URL, over a cluster of its own that holds the sample loaded by the loader.
-const spec: ClusterSpec = {
-  dir: mkdtempSync(join(tmpdir(), 'hqd-clickhouse-e2e-')),
-  httpBase: 38123 + Math.floor(Math.random() * 40) * 2,
-  tcpBase: 39000 + Math.floor(Math.random() * 40) * 2,
-  shards: 2,
-};
+const spec = scratchSpec('e2e', 38123, 39000);
 let served: Preview;
 
 beforeAll(async () => {
   const quiet = () => undefined;
   await up(spec, quiet);
-  await loadFiles({ shards: [shardUrl(spec, 0), shardUrl(spec, 1)] }, [], { sample: true, log: quiet });
+  await loadFiles({ shards: shardUrls(spec) }, [], { sample: true, log: quiet });
   served = await startPreview(undefined, 'dist', { HQD_CLICKHOUSE_URL: shardUrl(spec, 0) });
 });
 
