@@ -15,6 +15,7 @@ import { startPreview } from './lib/preview';
 // [width, height, device pixel ratio]: a 4K monitor is driven at 150% by default (Windows), so its
 // page is 2560×1440 CSS pixels drawn on 3840×2160 device pixels.
 const SIZES = [
+  [390, 844, 3],
   [1366, 768, 1],
   [1920, 1080, 1],
   [2560, 1440, 1.5],
@@ -100,8 +101,13 @@ try {
       await page.goto(preview.url + path);
       await page.waitForSelector('#app[data-state=ready], #app[data-state=error]', { timeout: 60_000 });
       if (scene) await SCENES[scene]?.(page);
+      // A view that says when it answers what its address asks (`data-settled`) is waited for.
+      await page.locator('#app:not([data-navigating]) [data-settled=true]').or(page.locator('#app[data-state=error]')).first().waitFor({ timeout: 60_000 }).catch(() => undefined);
       await page.waitForTimeout(300);
-      const base = `${path.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'overview'}${scene ? `-${scene}` : ''}`;
+      // Named by the path, the scene and, for the SQL view, whether its chart is shown (a query string is too long for a name).
+      const [route = '/', search = ''] = path.split('?');
+      const chart = new URLSearchParams(search).get('show') === 'chart' ? '-chart' : '';
+      const base = `${route.replace(/[^a-z0-9]+/gi, '_').replace(/^_|_$/g, '') || 'overview'}${scene ? `-${scene}` : ''}${chart}`;
       if (presenting) {
         await shootSlides(page, base.replace(/_slides.*$/, ''), `${width * scale}x${height * scale}`);
         await page.close();

@@ -8,6 +8,7 @@ export const router = createRouter({
     { path: '/data', name: 'data', component: () => import('../features/data/DataPage.vue') },
     { path: '/compare', name: 'compare', component: () => import('../features/compare/ComparePage.vue') },
     { path: '/present', name: 'present', component: () => import('../features/present/PresentPage.vue'), meta: { bare: true } },
+    { path: '/sql', name: 'sql', component: () => import('../features/sql/SqlPage.vue') },
     { path: '/settings', name: 'settings', component: () => import('../features/settings/SettingsPage.vue') },
     { path: '/district/:id', name: 'district', component: () => import('../features/scorecard/ScorecardPage.vue') },
     { path: '/branch/:id', name: 'branch', component: () => import('../features/scorecard/ScorecardPage.vue') },
