@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref } from 'vue';
 import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
+import { tableAsCsv, tabularKind } from '../../ingest/tabular';
 import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
@@ -37,7 +38,7 @@ export interface Draft {
 // Vue's proxies, which structuredClone refuses).
 const cloneMapping = (m: ImportMapping): ImportMapping => JSON.parse(JSON.stringify(m)) as ImportMapping;
 
-const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt)$/i, '');
+const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt|parquet)$/i, '');
 
 /**
  * Imports as the Data view runs them: each file is inspected, imported at once when detection is
@@ -114,7 +115,17 @@ export const useImportsStore = defineStore('imports', () => {
     });
     const draft = find(key) as Draft;
     try {
-      const inspection = await inspectFile(file, fileName);
+      // A Parquet file is read in JavaScript into CSV, which then takes the CSV path: its preview,
+      // mapping, checks and saving are a CSV's.
+      const kind = await tabularKind(file);
+      if (kind) {
+        const controller = new AbortController();
+        draft.controller = markRaw(controller);
+        draft.file = markRaw(await tableAsCsv(file, kind, (share) => (draft.progress = share), controller.signal));
+        draft.controller = null;
+        draft.progress = 0;
+      }
+      const inspection = await inspectFile(draft.file, fileName);
       draft.inspection = markRaw(inspection);
       draft.mapping = cloneMapping(remap?.mapping ?? inspection.mapping);
       if (inspection.kind === 'catalog') return void (await runCatalog(draft));
@@ -266,5 +277,16 @@ export const useImportsStore = defineStore('imports', () => {
     return { fileName: `${name}.csv`, text };
   }
 
-  return { drafts, storageProblem, undoable, working, busy, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv };
+  /** The same rows as the CSV export, as a Parquet file (its writer loaded when first asked for). */
+  async function exportParquet(datasetId: string): Promise<{ fileName: string; data: Blob }> {
+    const rows = await exportRows(engineOrThrow(), datasetId);
+    const name = engineStore.datasets.find((d) => d.dataset_id === datasetId)?.name ?? datasetId;
+    const { toParquet } = await import('../../format/parquet');
+    const text = (n: string) => ({ name: n, type: 'VARCHAR' });
+    const columns = [text('entity_id'), text('entity'), text('indicator_id'), text('indicator'), text('unit'), text('period'), { name: 'value', type: 'DOUBLE' }, text('flag')];
+    const data = toParquet(columns, rows.map((r) => [r.entity_id, r.entity, r.indicator_id, r.indicator, r.unit, r.period, r.value, r.flag]));
+    return { fileName: `${name}.parquet`, data: new Blob([data]) };
+  }
+
+  return { drafts, storageProblem, undoable, working, busy, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv, exportParquet };
 });
