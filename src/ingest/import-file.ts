@@ -13,7 +13,7 @@ export const MAX_FILE_BYTES = 1024 ** 3;
 /** How much of a file is read to detect its shape and show a preview. */
 export const SNIFF_BYTES = 256 * 1024;
 
-export type RefusalReason = 'empty' | 'too-large' | 'binary' | 'no-header' | 'header-only' | 'no-values' | 'no-value-column' | 'read-failed' | 'out-of-memory' | 'engine-lost' | 'parquet-unreadable' | 'parquet-too-large';
+export type RefusalReason = 'empty' | 'too-large' | 'binary' | 'no-header' | 'header-only' | 'no-values' | 'no-value-column' | 'read-failed' | 'out-of-memory' | 'engine-lost' | 'parquet-unreadable' | 'parquet-too-large' | 'xlsx-unreadable' | 'xlsx-too-large' | 'xlsx-external' | 'xlsx-empty';
 
 /** A refused file, with a reason the interface turns into words. Never a stack trace. */
 export class ImportError extends Error {

@@ -101,12 +101,12 @@ describe('bad files in the Data view', () => {
     await stillWorks();
   });
 
-  it('refuses a binary file renamed .csv as not text, telling how to save a CSV', async () => {
+  it('refuses a binary file renamed .csv as not text, telling which files it reads', async () => {
     // A PNG: signature, then an IHDR chunk with NUL bytes, then byte noise.
     const noise = Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919 + 13) % 256));
     const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452000003200000025808060000', 'hex'), noise]);
     await w.page.setInputFiles('[data-testid=import-input]', [file('截图.csv', png)]);
-    await expectRefused('截图.csv', 'binary', '这不是文本文件（可能是 Excel 工作簿或压缩包）。请在 Excel 中“另存为 CSV”后再导入。');
+    await expectRefused('截图.csv', 'binary', '这不是文本文件，也不是 Excel 工作簿（.xlsx）或 Parquet 文件。旧版 .xls 请在 Excel 中另存为 .xlsx 或 CSV 后再导入。');
     await stillWorks();
   });
 

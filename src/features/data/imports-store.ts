@@ -1,7 +1,8 @@
 import { defineStore } from 'pinia';
 import { computed, markRaw, ref } from 'vue';
 import { exportRows, removeDataset, renameDataset } from '../../ingest/datasets';
-import { tableAsCsv, tabularKind } from '../../ingest/tabular';
+import { tableAsCsv, tabularKind, type TabularKind } from '../../ingest/tabular';
+import type { SheetInfo } from '../../ingest/xlsx-csv';
 import { toCsv } from '../../format/csv';
 import { ImportError, importCatalogFile, importDataFile, inspectFile, newDatasetId, type ImportPhase, type Inspection } from '../../ingest/import-file';
 import type { ImportMapping, ImportResult } from '../../domain/mapping';
@@ -32,13 +33,15 @@ export interface Draft {
   replaces: string | null;
   importedAt: string | null;
   controller: AbortController | null;
+  /** A workbook's sheets, the one shown, and the workbook itself (for another sheet to be picked). */
+  workbook: { sheets: SheetInfo[]; sheet: number; source: Blob } | null;
 }
 
 // Mappings are plain JSON; a copy detaches the editable draft from what was imported (and from
 // Vue's proxies, which structuredClone refuses).
 const cloneMapping = (m: ImportMapping): ImportMapping => JSON.parse(JSON.stringify(m)) as ImportMapping;
 
-const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt|parquet)$/i, '');
+const stripExtension = (name: string) => name.replace(/\.(csv|tsv|txt|parquet|xlsx)$/i, '');
 
 /**
  * Imports as the Data view runs them: each file is inspected, imported at once when detection is
@@ -112,25 +115,52 @@ export const useImportsStore = defineStore('imports', () => {
       replaces: remap?.id ?? null,
       importedAt: remap?.importedAt ?? null,
       controller: null,
+      workbook: null,
     });
     const draft = find(key) as Draft;
     try {
-      // A Parquet file is read in JavaScript into CSV, which then takes the CSV path: its preview,
-      // mapping, checks and saving are a CSV's.
+      // A Parquet file or a workbook is read in JavaScript into CSV, which then takes the CSV path:
+      // its preview, mapping, checks and saving are a CSV's.
       const kind = await tabularKind(file);
-      if (kind) {
-        const controller = new AbortController();
-        draft.controller = markRaw(controller);
-        draft.file = markRaw(await tableAsCsv(file, kind, (share) => (draft.progress = share), controller.signal));
-        draft.controller = null;
-        draft.progress = 0;
-      }
+      if (kind) await readTable(draft, file, kind);
       const inspection = await inspectFile(draft.file, fileName);
       draft.inspection = markRaw(inspection);
       draft.mapping = cloneMapping(remap?.mapping ?? inspection.mapping);
       if (inspection.kind === 'catalog') return void (await runCatalog(draft));
-      if (remap || inspection.sniffed.confidence !== 'high') draft.status = 'review';
+      // A workbook of several sheets waits for review: the sheet picked may not be the one wanted.
+      const sheets = draft.workbook?.sheets.filter((s) => s.rows > 0).length ?? 0;
+      if (remap || inspection.sniffed.confidence !== 'high' || sheets > 1) draft.status = 'review';
       else await confirm(key);
+    } catch (error) {
+      refuse(draft, error);
+    }
+  }
+
+  /** The file's table (a workbook's sheet `sheet`) as the CSV the draft imports. */
+  async function readTable(draft: Draft, file: Blob, kind: TabularKind, sheet?: number): Promise<void> {
+    const controller = new AbortController();
+    draft.controller = markRaw(controller);
+    try {
+      const table = await tableAsCsv(file, kind, (share) => (draft.progress = share), controller.signal, sheet);
+      draft.file = markRaw(table.csv);
+      draft.workbook = table.sheets ? markRaw({ sheets: table.sheets, sheet: table.sheet ?? 0, source: file }) : null;
+    } finally {
+      draft.controller = null;
+      draft.progress = 0;
+    }
+  }
+
+  /** Another sheet of a workbook under review: read, inspected and mapped afresh. */
+  async function pickSheet(key: number, sheet: number): Promise<void> {
+    const draft = find(key);
+    if (!draft?.workbook || draft.status !== 'review') return;
+    draft.status = 'inspecting';
+    try {
+      await readTable(draft, draft.workbook.source, 'xlsx', sheet);
+      const inspection = await inspectFile(draft.file, draft.fileName);
+      draft.inspection = markRaw(inspection);
+      draft.mapping = cloneMapping(inspection.mapping);
+      draft.status = 'review';
     } catch (error) {
       refuse(draft, error);
     }
@@ -288,5 +318,5 @@ export const useImportsStore = defineStore('imports', () => {
     return { fileName: `${name}.parquet`, data: new Blob([data]) };
   }
 
-  return { drafts, storageProblem, undoable, working, busy, addFiles, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv, exportParquet };
+  return { drafts, storageProblem, undoable, working, busy, addFiles, pickSheet, confirm, cancel, dismiss, remap, rename, remove, undoRemove, exportCsv, exportParquet };
 });
