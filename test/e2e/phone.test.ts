@@ -12,7 +12,7 @@ afterAll(closeBrowser);
 // violation on any view, in Chinese and in English; Present steps with a swipe.
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-const VIEWS = ['/', '/district/d01', '/branch/b001', '/compare', '/data', '/settings', '/present'];
+const VIEWS = ['/', '/district/d01', '/branch/b001', '/compare', '/data', '/settings', '/present', '/sql'];
 const SIZES = [
   { width: 360, height: 640, locale: 'zh-CN' },
   { width: 360, height: 640, locale: 'en' },
@@ -29,6 +29,7 @@ const inLocale = (locale: string) => `localStorage.setItem('hqd.locale', ${JSON.
 async function ready(page: Page, view: string): Promise<void> {
   await waitReady(page);
   if (view === '/present') await page.waitForSelector('[data-testid=present][data-settled=true]', { timeout: 60_000 });
+  if (view === '/sql') await page.waitForSelector('.sql[data-settled=true]', { timeout: 60_000 });
   await page.evaluate(() => document.fonts.ready);
 }
 
@@ -128,7 +129,7 @@ describe('phones and tablets', () => {
         if (view === '/present') return;
         // Every view's link is on the screen and big enough for a thumb where the screen is a phone's.
         const links = await w.page.locator('nav.nav a').evaluateAll((as) => as.map((a) => a.getBoundingClientRect().toJSON() as DOMRect));
-        expect(links, at).toHaveLength(4);
+        expect(links, at).toHaveLength(5);
         for (const r of links) {
           expect(r.left >= 0 && r.right <= size.width + 1 && r.top >= 0 && r.bottom <= size.height + 1, `${at}: ${JSON.stringify(r)}`).toBe(true);
           if (size.width <= 720) expect(r.height, at).toBeGreaterThanOrEqual(44);
@@ -161,7 +162,7 @@ describe('phones and tablets', () => {
   it('reaches every view from the tab bar on a phone', async () => {
     const w = await openPage('/', { width: 390, height: 844 });
     await waitReady(w.page);
-    for (const [link, path] of [['nav-compare', '/compare'], ['nav-data', '/data'], ['nav-overview', '/'], ['nav-present', '/present']] as const) {
+    for (const [link, path] of [['nav-compare', '/compare'], ['nav-data', '/data'], ['nav-overview', '/'], ['nav-sql', '/sql'], ['nav-present', '/present']] as const) {
       await w.page.click(`[data-testid=${link}]`);
       await w.page.waitForURL((u) => u.pathname === path);
     }
