@@ -62,7 +62,9 @@ describe('Data view', () => {
     const cases = [
       { file: file('empty.csv', ''), reason: 'empty', text: '文件是空的' },
       { file: file('header.csv', '地区,年份,数值\n'), reason: 'header-only', text: '只有表头' },
-      { file: file('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])), reason: 'binary', text: '不是文本文件' },
+      // A zip (a workbook renamed, say) is read as a workbook, and refused as one it cannot read.
+      { file: file('book.csv', Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0x08, 0x00, 0x00, 0x00, 0x21, 0x00])), reason: 'xlsx-unreadable', text: '不是能读取的 Excel 工作簿' },
+      { file: file('photo.csv', Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.alloc(256, 0)])), reason: 'binary', text: '不是文本文件' },
       { file: file('words.csv', '地区,年份,数值\n东湖区,2023,高\n西城区,2023,低\n'), reason: 'no-values', text: '没有可读取的数值' },
     ];
     for (const c of cases) {
