@@ -515,6 +515,18 @@ const en: Messages<typeof zh> = {
       noNumbers: 'The result has no number column to draw.',
     },
   },
+  map: {
+    title: '{indicator} · {level} in {year}',
+    met: 'Target met ({target})',
+    near: 'Near the target (within 5%)',
+    off: '5–10% short',
+    far: 'More than 10% short',
+    range: '{from} – {to}',
+    class: 'Class',
+    noValue: 'No data',
+    description: 'Map, {n} regions with a value. {classes}',
+    sampleCaption: 'The map is the sample data’s fictional geography and shows no real place.',
+  },
 };
 
 export default en;

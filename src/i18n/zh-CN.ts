@@ -511,4 +511,16 @@ export default {
       noNumbers: '结果中没有数值列，无法作图。',
     },
   },
+  map: {
+    title: '{indicator} · {year} 年各{level}分布',
+    met: '达到目标（{target}）',
+    near: '接近目标（差距 5% 以内）',
+    off: '差距 5%–10%',
+    far: '差距超过 10%',
+    range: '{from} – {to}',
+    class: '分档',
+    noValue: '无数据',
+    description: '地图，{n} 个地区有数值。{classes}',
+    sampleCaption: '地图为示例数据虚构的示意地理，不代表任何真实地区。',
+  },
 } as const;

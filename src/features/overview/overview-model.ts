@@ -241,6 +241,11 @@ export function buildOverviewFocus(input: OverviewInput) {
     focus,
     trend: focus ? trendChart(input, focus, level, sources) : null,
     ranking: focus ? rankingChart(input, focus, level, sources) : null,
+    // What the map draws (OverviewMap.vue, which loads the boundaries): the members' values.
+    map:
+      focus && input.values
+        ? { rows: memberRows(input.values, focus.indicator_id).map((r) => ({ entity_id: r.entity_id, name: r.name, value: r.value })), indicator: focus, year: input.values.year, level, source: labels.t('overview.source', { sources }) }
+        : null,
   };
 }
 

@@ -1,0 +1,67 @@
+import { buildChoroplethOption, choroplethClasses, classOf } from '../../charts/choropleth';
+import { formatValue } from '../../format/number';
+import type { GeoCollection } from '../../geo/boundaries';
+import { featureKeys } from '../../geo/boundaries';
+import { matchFeatures } from '../../geo/match';
+import type { IndicatorInfo } from '../../queries/indicators';
+import type { ChartModel } from '../../ui/charts/chart-table';
+import { nameIn, type Labels } from '../../ui/labels';
+
+export interface MapRow {
+  entity_id: string;
+  name: string;
+  value: number;
+}
+
+export interface MapModel extends ChartModel {
+  /** Feature name → entity id, for a click to go down a level. */
+  entityOf: Map<string, string>;
+}
+
+/**
+ * The members of the scope on their map, coloured by the indicator's value in classes named in
+ * words, each region's value printed on it. Null when the boundaries match none of the members.
+ */
+export function buildMapModel(input: { map: string; collection: GeoCollection; caption: string; rows: readonly MapRow[]; indicator: IndicatorInfo; year: number; level: string; source: string; labels: Labels }): MapModel | null {
+  const { labels, indicator } = input;
+  const t = labels.t;
+  const matching = matchFeatures(featureKeys(input.collection), input.rows.map((r) => ({ entity_id: r.entity_id, name: r.name })));
+  if (matching.matched.size === 0) return null;
+  const byId = new Map(input.rows.map((r) => [r.entity_id, r]));
+  const format = (v: number) => formatValue(v, indicator.decimals, indicator.unit, labels.locale);
+  const regions = [...matching.matched].map(([feature, id]) => {
+    const row = byId.get(id) as MapRow;
+    return { name: feature, label: row.name, value: row.value, id };
+  });
+  const target = indicator.target;
+  const classes = choroplethClasses(
+    regions.map((r) => r.value),
+    target,
+    indicator.direction,
+    {
+      met: t('map.met', { target: target === null ? '' : format(target) }),
+      near: t('map.near'),
+      off: t('map.off'),
+      far: t('map.far'),
+      range: (from, to) => t('map.range', { from, to }),
+    },
+    format,
+  );
+  const title = t('map.title', { indicator: nameIn(indicator, labels.locale), level: input.level, year: input.year });
+  return {
+    title,
+    subtitle: indicator.direction === -1 ? t('chart.lowerBetter') : undefined,
+    source: [input.source, input.caption].filter(Boolean).join(' '),
+    option: buildChoroplethOption({ map: input.map, regions, classes, format, noValue: t('map.noValue') }),
+    points: regions.length,
+    table: {
+      columns: [input.level, `${nameIn(indicator, labels.locale)}${indicator.unit ? ` (${indicator.unit})` : ''}`, t('map.class')],
+      rows: [...regions].sort((a, b) => indicator.direction * (b.value - a.value)).map((r) => [r.label, r.value, classOf(classes, r.value)?.label ?? '']),
+    },
+    description: t('map.description', {
+      n: regions.length,
+      classes: classes.map((c) => `${c.label}: ${regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—'}`).join('；'),
+    }),
+    entityOf: new Map(regions.map((r) => [r.name, r.id])),
+  };
+}

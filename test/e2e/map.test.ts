@@ -1,0 +1,38 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { readSampleRows, sampleObservations } from '../support/sample-csv';
+import { closeBrowser, openPage, waitReady } from './support/app';
+
+afterAll(closeBrowser);
+
+const districts = readSampleRows('entities.csv').filter((e) => e.level === 'district');
+
+describe('the overview map', () => {
+  it("colours every district with a value on the sample's map, prints it, and a click opens the district", async () => {
+    const w = await openPage('/?indicator=hightech_share&period=2024', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    const map = w.page.locator('[data-testid=chart][data-kind=map]');
+    await map.waitFor({ timeout: 30_000 });
+    const withValue = districts.filter((d) => sampleObservations().some((o) => o.entity_id === d.entity_id && o.indicator_id === 'hightech_share' && o.period === '2024'));
+    expect(Number(await map.getAttribute('data-points'))).toBe(withValue.length);
+    // Every value is in words too: the table view lists each district with its value and class.
+    const panel = w.page.locator('[data-panel=map]');
+    await panel.locator('[data-testid=chart-table-toggle]').click();
+    const rows = panel.locator('[data-testid=chart-table] tbody tr');
+    expect(await rows.count()).toBe(withValue.length);
+    expect(await rows.first().innerText()).toMatch(/达到目标|接近目标|差距/);
+    expect(await panel.innerText()).toContain('虚构的示意地理');
+    await panel.locator('[data-testid=chart-table-toggle]').click();
+
+    // The middle of the map is the central district: a click there opens its page.
+    await map.scrollIntoViewIfNeeded();
+    const box = (await map.boundingBox())!;
+    await w.page.mouse.click(box.x + box.width * 0.55, box.y + box.height * 0.5);
+    await w.page.waitForURL(/\/district\/d\d\d/);
+    const id = new URL(w.page.url()).pathname.split('/').at(-1);
+    expect(districts.map((d) => d.entity_id)).toContain(id);
+    expect(w.pageErrors).toEqual([]);
+    expect(await w.cspViolations()).toEqual([]);
+    expect(w.foreignRequests).toEqual([]);
+    await w.context.close();
+  });
+});
