@@ -20,6 +20,8 @@ export interface Boundaries {
   /** Source and approval number (审图号), as the person gave them. */
   caption: string;
   collection: GeoCollection;
+  /** Pairs made by hand: feature name → entity id. */
+  pairs?: Readonly<Record<string, string>>;
 }
 
 /** The keys a feature is matched by: its name, and a code where it has one (adcode or entity_id). */

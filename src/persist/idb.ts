@@ -1,17 +1,18 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 
-// One database, two object stores, through idb. Uploaded files are kept as they came (Blob)
+// One database, three object stores, through idb. Uploaded files are kept as they came (Blob)
 // together with the mapping used to read them, so a reload imports them again exactly; nothing
 // derived is stored that could drift from the importer. Records are checked by their readers
 // (saved.ts), not trusted.
 
 const DB_NAME = 'hqd-dashboard';
-export const STORES = { datasets: 'datasets', catalogs: 'catalogs' } as const;
+export const STORES = { datasets: 'datasets', catalogs: 'catalogs', boundaries: 'boundaries' } as const;
 type StoreName = (typeof STORES)[keyof typeof STORES];
 
 export interface HqdSchema extends DBSchema {
   datasets: { key: string; value: { id: string } };
   catalogs: { key: string; value: { id: string } };
+  boundaries: { key: string; value: { id: string } };
 }
 
 export type HqdDb = IDBPDatabase<HqdSchema>;
@@ -26,6 +27,10 @@ export const UPGRADES: readonly UpgradeStep[] = [
   (db) => {
     db.createObjectStore(STORES.datasets, { keyPath: 'id' });
     db.createObjectStore(STORES.catalogs, { keyPath: 'id' });
+  },
+  // 1 → 2: boundaries a person brings for the maps (src/persist/saved-boundaries.ts).
+  (db) => {
+    db.createObjectStore(STORES.boundaries, { keyPath: 'id' });
   },
 ];
 export const DB_VERSION = UPGRADES.length;

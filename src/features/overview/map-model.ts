@@ -22,10 +22,14 @@ export interface MapModel extends ChartModel {
  * The members of the scope on their map, coloured by the indicator's value in classes named in
  * words, each region's value printed on it. Null when the boundaries match none of the members.
  */
-export function buildMapModel(input: { map: string; collection: GeoCollection; caption: string; rows: readonly MapRow[]; indicator: IndicatorInfo; year: number; level: string; source: string; labels: Labels }): MapModel | null {
+export function buildMapModel(input: { map: string; collection: GeoCollection; caption: string; pairs?: Readonly<Record<string, string>>; rows: readonly MapRow[]; indicator: IndicatorInfo; year: number; level: string; source: string; labels: Labels }): MapModel | null {
   const { labels, indicator } = input;
   const t = labels.t;
-  const matching = matchFeatures(featureKeys(input.collection), input.rows.map((r) => ({ entity_id: r.entity_id, name: r.name })));
+  const matching = matchFeatures(
+    featureKeys(input.collection),
+    input.rows.map((r) => ({ entity_id: r.entity_id, name: r.name })),
+    new Map(Object.entries(input.pairs ?? {})),
+  );
   if (matching.matched.size === 0) return null;
   const byId = new Map(input.rows.map((r) => [r.entity_id, r]));
   const format = (v: number) => formatValue(v, indicator.decimals, indicator.unit, labels.locale);

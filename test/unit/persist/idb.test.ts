@@ -45,13 +45,12 @@ const CATALOG_V1 = catalogV1();
 const file = csvFile;
 
 describe('IndexedDB through idb', () => {
-  it('creates today\'s schema in a new browser: version 1, both stores keyed by id', async () => {
+  it('creates today\'s schema in a new browser: version 2, three stores keyed by id', async () => {
     const db = await idb.openDb();
-    expect(db.version).toBe(1);
-    expect(idb.DB_VERSION).toBe(1);
-    expect([...db.objectStoreNames].sort()).toEqual(['catalogs', 'datasets']);
-    expect(db.transaction('datasets').store.keyPath).toBe('id');
-    expect(db.transaction('catalogs').store.keyPath).toBe('id');
+    expect(db.version).toBe(2);
+    expect(idb.DB_VERSION).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['boundaries', 'catalogs', 'datasets']);
+    for (const store of ['datasets', 'catalogs', 'boundaries'] as const) expect(db.transaction(store).store.keyPath).toBe('id');
   });
 
   it('opens a database made by the code before idb and keeps its uploads, read as version 2', async () => {
@@ -61,7 +60,10 @@ describe('IndexedDB through idb', () => {
     expect(dataset).toEqual({ ...DATASET_V1, file: expect.any(Blob) as Blob, revision: '', snapshot: null });
     expect(await dataset?.file.text()).toBe(await DATASET_V1.file.text());
     expect(await saved.savedCatalogs()).toEqual([{ ...CATALOG_V1, file: expect.any(Blob) as Blob }]);
-    expect((await idb.openDb()).version).toBe(1);
+    // Upgraded in place: the uploads kept, the boundaries' store added.
+    const db = await idb.openDb();
+    expect(db.version).toBe(2);
+    expect([...db.objectStoreNames].sort()).toEqual(['boundaries', 'catalogs', 'datasets']);
   });
 
   it('writes records with their version, replaces by id and forgets', async () => {
