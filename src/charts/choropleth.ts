@@ -1,4 +1,5 @@
 import type { EChartsCoreOption } from 'echarts/core';
+import { BACKGROUND, INK, type ThemeName } from './theme';
 import { tooltipElement } from './tooltip';
 
 /**
@@ -32,7 +33,9 @@ export interface ChoroplethInput {
   format: (v: number) => string;
   /** Regions of the map without a value, drawn grey and named in the tooltip as such. */
   noValue: string;
+  /** Large type and lines, for Present's walls. */
   big?: boolean;
+  theme?: ThemeName;
 }
 
 export interface ClassWords {
@@ -90,6 +93,7 @@ export function classOf(classes: readonly ChoroplethClass[], value: number): Cho
 
 export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption {
   const big = input.big ?? false;
+  const theme = input.theme ?? 'light';
   const byName = new Map(input.regions.map((r) => [r.name, r]));
   const base = {
     animation: false,
@@ -110,7 +114,7 @@ export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption
       orient: 'vertical',
       itemWidth: big ? 28 : 18,
       itemHeight: big ? 20 : 12,
-      textStyle: { fontSize: big ? 18 : 12 },
+      textStyle: { fontSize: big ? 22 : 12, color: INK[theme] },
       pieces: input.classes.map((c) => ({ ...(c.min !== null ? { gte: c.min } : {}), ...(c.max !== null ? { lte: c.max } : {}), label: c.label, color: c.color })),
       selectedMode: false,
     },
@@ -122,12 +126,12 @@ export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption
         selectedMode: false,
         layoutCenter: ['55%', '50%'],
         layoutSize: '92%',
-        itemStyle: { areaColor: '#eef1f4', borderColor: '#ffffff', borderWidth: big ? 2 : 1.2 },
+        itemStyle: { areaColor: theme === 'dark' ? '#2a3542' : '#eef1f4', borderColor: BACKGROUND[theme], borderWidth: big ? 2.5 : 1.2 },
         emphasis: { itemStyle: { areaColor: undefined, borderColor: '#1f2933', borderWidth: big ? 3 : 2 }, label: { show: true } },
         label: {
           show: true,
-          fontSize: big ? 18 : 13,
-          lineHeight: big ? 24 : 17,
+          fontSize: big ? 22 : 13,
+          lineHeight: big ? 28 : 17,
           color: '#1f2933',
           textBorderColor: 'rgba(255,255,255,0.85)',
           textBorderWidth: 3,

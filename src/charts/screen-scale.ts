@@ -13,7 +13,7 @@ export interface ScreenScale {
 }
 
 // Pixel sizes that grow with the screen; `width` only where it is a stroke or a label's box.
-const SIZE_KEYS = new Set(['symbolSize', 'barMaxWidth', 'itemGap', 'itemWidth', 'itemHeight', 'borderWidth', 'padding']);
+const SIZE_KEYS = new Set(['symbolSize', 'barMaxWidth', 'itemGap', 'itemWidth', 'itemHeight', 'borderWidth', 'padding', 'lineHeight', 'textBorderWidth']);
 const BOX_PARENTS = new Set(['lineStyle', 'itemStyle', 'axisLine', 'splitLine', 'axisTick']);
 const GRID_KEYS = new Set(['left', 'right', 'top', 'bottom']);
 

@@ -386,6 +386,8 @@ const en: Messages<typeof zh> = {
     heatmapTitle: 'Indicator scores · {level}s, {year}',
     districtTitle: '{name} · scorecard {year}',
     trendTitle: '{indicator} · trend by {level}',
+    mapTitle: '{indicator} · {level} in {year}',
+    mapNone: 'No map boundaries match the districts: import a boundaries file in Data.',
     rank: 'Rank {rank} of {total}',
     lagging: '{level}s needing attention',
     laggingNone: 'No scores below this level.',
@@ -402,6 +404,7 @@ const en: Messages<typeof zh> = {
       district: 'Scorecard: {name}',
       trends: 'Headline trends ({n})',
       trend: 'Trend: {name}',
+      map: 'Map: {name}',
       missing: ' (not in the data in view)',
     },
     form: {

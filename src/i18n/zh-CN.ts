@@ -382,6 +382,8 @@ export default {
     heatmapTitle: '指标得分 · {year} 年各{level}',
     districtTitle: '{name} · {year} 年画像',
     trendTitle: '{indicator} · 各{level}趋势',
+    mapTitle: '{indicator} · {year} 年各{level}分布',
+    mapNone: '没有与各区县匹配的地图边界：请在“数据管理”中导入边界文件。',
     rank: '第 {rank} / {total} 名',
     lagging: '需关注的{level}',
     laggingNone: '下属单位均无得分数据。',
@@ -398,6 +400,7 @@ export default {
       district: '画像：{name}',
       trends: '重点指标趋势（{n} 个）',
       trend: '趋势：{name}',
+      map: '地图：{name}',
       missing: '（不在当前数据中）',
     },
     form: {

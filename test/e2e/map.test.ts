@@ -35,4 +35,26 @@ describe('the overview map', () => {
     expect(w.foreignRequests).toEqual([]);
     await w.context.close();
   });
+
+  it("is a Present slide, every district drawn at the wall's size, with the map's caption", async () => {
+    for (const size of [{ width: 1920, height: 1080 }, { width: 5760, height: 1080 }]) {
+      const w = await openPage('/present?slides=map:hightech_share,ranking&sec=600', size);
+      await waitReady(w.page);
+      const slide = w.page.locator('[data-testid=present-slide][data-kind=map]');
+      await slide.waitFor({ timeout: 30_000 });
+      const map = slide.locator('[data-testid=chart][data-kind=map]');
+      await map.waitFor({ timeout: 30_000 });
+      const latest = Math.max(...sampleObservations().filter((o) => o.indicator_id === 'hightech_share').map((o) => Number(o.period)));
+      expect(Number(await map.getAttribute('data-points'))).toBe(districts.filter((d) => sampleObservations().some((o) => o.entity_id === d.entity_id && o.indicator_id === 'hightech_share' && Number(o.period) === latest)).length);
+      expect(await slide.innerText()).toContain('虚构的示意地理');
+      // Drawn at the slide's own size: the canvas fills the box at the device's pixels.
+      const fit = await map.evaluate((el) => {
+        const canvas = el.querySelector('canvas') as HTMLCanvasElement;
+        return { box: el.getBoundingClientRect().width, canvas: canvas.width / devicePixelRatio };
+      });
+      expect(Math.abs(fit.canvas - fit.box)).toBeLessThan(2);
+      expect(w.pageErrors).toEqual([]);
+      await w.context.close();
+    }
+  });
 });

@@ -10,7 +10,7 @@ const SHOTS = 'test-results/present';
 mkdirSync(SHOTS, { recursive: true });
 
 // Every kind of slide, standing still (600 s) so each can be inspected.
-const SHOW = '/present?slides=kpis,ranking,heatmap,district:d01,trend:public_satisfaction&sec=600';
+const SHOW = '/present?slides=kpis,ranking,heatmap,district:d01,trend:public_satisfaction,map:hightech_share&sec=600';
 
 // Measured in the page: overflow of the document, any element whose content is clipped by its
 // box, text outside the viewport, the smallest font of any visible text, and each chart canvas's
@@ -66,11 +66,13 @@ describe('Present mode', () => {
       const w = await openPage(SHOW, size);
       await waitReady(w.page);
       const kinds: string[] = [];
-      for (let i = 0; i < 5; i++) {
+      for (let i = 0; i < 6; i++) {
         const slide = w.page.locator(`[data-testid=present-slide][data-index="${i}"]`);
         await slide.waitFor();
         const kind = (await slide.getAttribute('data-kind')) ?? '';
         kinds.push(kind);
+        // The map's chart comes once its boundaries are loaded.
+        if (kind === 'map') await slide.locator('[data-testid=chart][data-kind=map]').waitFor();
         // Each chart of the slide drawn (a chart is created once its box is in view, the frame
         // after the slide mounts), its canvas in place; polled, since the CSP refuses the
         // predicate waitForFunction would compile.
@@ -83,10 +85,10 @@ describe('Present mode', () => {
           expect(Math.abs(c.backing[0] - c.css[0] * c.dpr), `${kind} canvas width`).toBeLessThanOrEqual(c.dpr);
           expect(Math.abs(c.backing[1] - c.css[1] * c.dpr), `${kind} canvas height`).toBeLessThanOrEqual(c.dpr);
         }
-        if (kind === 'heatmap' || kind === 'district') await w.page.screenshot({ path: `${SHOTS}/${kind}-${size.width}x${size.height}@${size.scale}.png` });
+        if (kind === 'heatmap' || kind === 'district' || kind === 'map') await w.page.screenshot({ path: `${SHOTS}/${kind}-${size.width}x${size.height}@${size.scale}.png` });
         await w.page.keyboard.press('ArrowRight');
       }
-      expect(kinds).toEqual(['kpis', 'ranking', 'heatmap', 'district', 'trend']);
+      expect(kinds).toEqual(['kpis', 'ranking', 'heatmap', 'district', 'trend', 'map']);
       expect(w.foreignRequests).toEqual([]);
       expect(await w.cspViolations()).toEqual([]);
       expect(w.consoleErrors).toEqual([]);

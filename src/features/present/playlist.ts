@@ -10,10 +10,19 @@ export type SlideToken =
   | { kind: 'districts' }
   | { kind: 'district'; id: string }
   | { kind: 'trends' }
-  | { kind: 'trend'; id: string };
+  | { kind: 'trend'; id: string }
+  | { kind: 'map'; id: string };
 
 /** One slide as shown, after the groups are expanded against the data in view. */
-export type Slide = { kind: 'briefing' } | { kind: 'kpis' } | { kind: 'ranking' } | { kind: 'heatmap' } | { kind: 'district'; id: string } | { kind: 'trend'; id: string };
+export type Slide =
+  | { kind: 'briefing' }
+  | { kind: 'kpis' }
+  | { kind: 'ranking' }
+  | { kind: 'heatmap' }
+  | { kind: 'district'; id: string }
+  | { kind: 'trend'; id: string }
+  /** The districts on the map, coloured by one indicator. */
+  | { kind: 'map'; id: string };
 
 export interface Show {
   slides: SlideToken[];
@@ -48,7 +57,7 @@ export function decodeToken(text: string): SlideToken | null {
   const colon = text.indexOf(':');
   if (colon < 0) return SIMPLE.has(text) ? ({ kind: text } as SlideToken) : null;
   const kind = text.slice(0, colon);
-  if (kind !== 'district' && kind !== 'trend') return null;
+  if (kind !== 'district' && kind !== 'trend' && kind !== 'map') return null;
   try {
     const id = decodeURIComponent(text.slice(colon + 1));
     return id === '' ? null : { kind, id };
@@ -149,7 +158,7 @@ export function expandSlides(tokens: readonly SlideToken[], ctx: ExpandContext):
     else if (t.kind === 'trends') out.push(...ctx.headline.slice(0, TREND_COUNT).map((id) => ({ kind: 'trend' as const, id })));
     else if (t.kind === 'district') {
       if (known.has(t.id)) out.push(t);
-    } else if (t.kind === 'trend') {
+    } else if (t.kind === 'trend' || t.kind === 'map') {
       if (ctx.indicators.has(t.id)) out.push(t);
     } else if (t.kind !== 'kpis' || ctx.hasRoot) out.push(t);
   }

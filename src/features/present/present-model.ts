@@ -79,9 +79,10 @@ export function labelOf(show: ShowModel, token: SlideToken): string {
       const name = show.names.get(token.id);
       return t('present.slide.district', { name: name ?? token.id }) + (name && show.districts.includes(token.id) ? '' : t('present.slide.missing'));
     }
-    case 'trend': {
+    case 'trend':
+    case 'map': {
       const name = show.indicatorNames.get(token.id);
-      return t('present.slide.trend', { name: name ?? token.id }) + (name ? '' : t('present.slide.missing'));
+      return t(`present.slide.${token.kind}`, { name: name ?? token.id }) + (name ? '' : t('present.slide.missing'));
     }
     default:
       return t(`present.slide.${token.kind}`);
@@ -99,6 +100,7 @@ export function slideChoices(show: ShowModel): { token: SlideToken; label: strin
     ...show.districts.map((id) => ({ kind: 'district' as const, id })),
     { kind: 'trends' },
     ...show.input.indicators.map((i) => ({ kind: 'trend' as const, id: i.indicator_id })),
+    ...show.input.indicators.map((i) => ({ kind: 'map' as const, id: i.indicator_id })),
   ];
   return tokens.map((token) => ({ token, label: labelOf(show, token) }));
 }
@@ -120,5 +122,7 @@ export function titleOf(show: ShowModel, slide: Slide): string {
       return t('present.districtTitle', { name: show.names.get(slide.id) ?? slide.id, year });
     case 'trend':
       return t('present.trendTitle', { indicator: show.indicatorNames.get(slide.id) ?? slide.id, level: show.level });
+    case 'map':
+      return t('present.mapTitle', { indicator: show.indicatorNames.get(slide.id) ?? slide.id, level: show.level, year });
   }
 }

@@ -52,7 +52,8 @@ export interface LaggingRow {
   weakest: string | null;
 }
 
-const fit = (option: EChartsCoreOption, screen: Screen) => scaleForScreen(option, { scale: screen.unit / 18, minFont: 18 });
+/** An option sized for the screen in front of the show (screen-scale.ts). */
+export const fit = (option: EChartsCoreOption, screen: Screen) => scaleForScreen(option, { scale: screen.unit / 18, minFont: 18 });
 
 /** The districts the ranking and heatmap slides show. */
 export const shownScores = (show: ShowModel) => show.scores.slice(0, MAX_ROWS);

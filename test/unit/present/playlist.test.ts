@@ -25,6 +25,7 @@ describe('playlist encoding', () => {
       { kind: 'district', id: 'u:东湖区, 北' },
       { kind: 'trends' },
       { kind: 'trend', id: 'u:GDP (current US$)' },
+      { kind: 'map', id: 'hightech_share' },
     ];
     const text = encodeSlides(tokens);
     expect(text.split(',')).toHaveLength(tokens.length);
@@ -103,9 +104,9 @@ describe('expanding a playlist', () => {
   });
 
   it('skips entries naming what is not in view, and headline tiles without a city', () => {
-    const tokens: SlideToken[] = [{ kind: 'kpis' }, { kind: 'district', id: 'd09' }, { kind: 'trend', id: 'zz' }, { kind: 'trend', id: 'a' }];
-    expect(expandSlides(tokens, ctx)).toEqual([{ kind: 'kpis' }, { kind: 'trend', id: 'a' }]);
-    expect(expandSlides(tokens, { ...ctx, hasRoot: false })).toEqual([{ kind: 'trend', id: 'a' }]);
+    const tokens: SlideToken[] = [{ kind: 'kpis' }, { kind: 'district', id: 'd09' }, { kind: 'trend', id: 'zz' }, { kind: 'trend', id: 'a' }, { kind: 'map', id: 'zz' }, { kind: 'map', id: 'a' }];
+    expect(expandSlides(tokens, ctx)).toEqual([{ kind: 'kpis' }, { kind: 'trend', id: 'a' }, { kind: 'map', id: 'a' }]);
+    expect(expandSlides(tokens, { ...ctx, hasRoot: false })).toEqual([{ kind: 'trend', id: 'a' }, { kind: 'map', id: 'a' }]);
   });
 
   it('still has a slide when nothing in the playlist can be shown', () => {

@@ -1,11 +1,12 @@
-import { buildChoroplethOption, choroplethClasses, classOf } from '../../charts/choropleth';
+import { buildChoroplethOption, choroplethClasses, classOf, type ChoroplethClass } from '../../charts/choropleth';
 import { formatValue } from '../../format/number';
 import type { GeoCollection } from '../../geo/boundaries';
 import { featureKeys } from '../../geo/boundaries';
 import { matchFeatures } from '../../geo/match';
 import type { IndicatorInfo } from '../../queries/indicators';
-import type { ChartModel } from '../../ui/charts/chart-table';
-import { nameIn, type Labels } from '../../ui/labels';
+import type { ThemeName } from '../../charts/theme';
+import type { ChartModel } from '../charts/chart-table';
+import { nameIn, type Labels } from '../labels';
 
 export interface MapRow {
   entity_id: string;
@@ -16,13 +17,15 @@ export interface MapRow {
 export interface MapModel extends ChartModel {
   /** Feature name → entity id, for a click to go down a level. */
   entityOf: Map<string, string>;
+  /** The classes the regions are coloured by, best first. */
+  classes: ChoroplethClass[];
 }
 
 /**
  * The members of the scope on their map, coloured by the indicator's value in classes named in
  * words, each region's value printed on it. Null when the boundaries match none of the members.
  */
-export function buildMapModel(input: { map: string; collection: GeoCollection; caption: string; pairs?: Readonly<Record<string, string>>; rows: readonly MapRow[]; indicator: IndicatorInfo; year: number; level: string; source: string; labels: Labels }): MapModel | null {
+export function buildMapModel(input: { map: string; collection: GeoCollection; caption: string; pairs?: Readonly<Record<string, string>>; rows: readonly MapRow[]; indicator: IndicatorInfo; year: number; level: string; source: string; labels: Labels; big?: boolean; theme?: ThemeName }): MapModel | null {
   const { labels, indicator } = input;
   const t = labels.t;
   const matching = matchFeatures(
@@ -56,7 +59,7 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
     title,
     subtitle: indicator.direction === -1 ? t('chart.lowerBetter') : undefined,
     source: [input.source, input.caption].filter(Boolean).join(' '),
-    option: buildChoroplethOption({ map: input.map, regions, classes, format, noValue: t('map.noValue') }),
+    option: buildChoroplethOption({ map: input.map, regions, classes, format, noValue: t('map.noValue'), big: input.big, theme: input.theme }),
     points: regions.length,
     table: {
       columns: [input.level, `${nameIn(indicator, labels.locale)}${indicator.unit ? ` (${indicator.unit})` : ''}`, t('map.class')],
@@ -67,5 +70,6 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
       classes: classes.map((c) => `${c.label}: ${regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—'}`).join('；'),
     }),
     entityOf: new Map(regions.map((r) => [r.name, r.id])),
+    classes,
   };
 }
