@@ -529,6 +529,9 @@ const en: Messages<typeof zh> = {
     noValue: 'No data',
     description: 'Map, {n} regions with a value. {classes}',
     sampleCaption: 'The map is the sample data’s fictional geography and shows no real place.',
+    locatorTitle: '{name} in {parent}',
+    here: 'here',
+    locatorDescription: 'Map of {n} {level}; {name} is marked in red.',
   },
   boundaries: {
     title: 'Map boundaries',

@@ -525,6 +525,9 @@ export default {
     noValue: '无数据',
     description: '地图，{n} 个地区有数值。{classes}',
     sampleCaption: '地图为示例数据虚构的示意地理，不代表任何真实地区。',
+    locatorTitle: '{name}在{parent}的位置',
+    here: '本地区',
+    locatorDescription: '地图，{n} 个{level}，{name}以红色标出。',
   },
   boundaries: {
     title: '地图边界',

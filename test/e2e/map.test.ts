@@ -30,6 +30,14 @@ describe('the overview map', () => {
     await w.page.waitForURL(/\/district\/d\d\d/);
     const id = new URL(w.page.url()).pathname.split('/').at(-1);
     expect(districts.map((d) => d.entity_id)).toContain(id);
+    // Its page shows where it lies in the city: every district on the map, it named as here.
+    const locator = w.page.locator('[data-panel=map]');
+    await locator.locator('[data-testid=chart][data-kind=map]').waitFor({ timeout: 30_000 });
+    expect(Number(await locator.locator('[data-testid=chart]').getAttribute('data-points'))).toBe(districts.length);
+    const name = districts.find((d) => d.entity_id === id)?.name ?? '';
+    expect(await locator.innerText()).toContain(`${name}在云澜市的位置`);
+    await locator.locator('[data-testid=chart-table-toggle]').click();
+    expect(await locator.locator('[data-testid=chart-table] tr', { hasText: '本地区' }).innerText()).toContain(name);
     expect(w.pageErrors).toEqual([]);
     expect(await w.cspViolations()).toEqual([]);
     expect(w.foreignRequests).toEqual([]);
