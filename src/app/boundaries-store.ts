@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
 import type { Boundaries } from '../geo/boundaries';
-import { BoundaryRefused, MAX_BOUNDARY_BYTES, type BoundaryRefusal } from '../geo/parse-boundaries';
+import { BoundaryRefused, MAX_BOUNDARY_BYTES, type BoundaryRefusal } from '../geo/boundary-refusal';
 import { persistProblem, type PersistProblem } from '../persist/saved';
 import { forgetBoundaries, saveBoundaries, savedBoundaries, type SavedBoundaries } from '../persist/saved-boundaries';
 

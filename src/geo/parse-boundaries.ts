@@ -7,22 +7,9 @@ import type { GeoCollection, GeoFeature } from './boundaries';
  * TopoJSON) as the polygons the maps draw, or a refusal in words. Only polygons count; names are
  * kept as text whatever they hold (they are drawn on a canvas and shown with textContent).
  */
-export type BoundaryRefusal = 'too-large' | 'json' | 'not-geojson' | 'no-features' | 'geometry' | 'self-intersecting' | 'too-many-points';
+import { BoundaryRefused, MAX_POINTS, MAX_BOUNDARY_BYTES } from './boundary-refusal';
 
-export class BoundaryRefused extends Error {
-  constructor(
-    readonly reason: BoundaryRefusal,
-    readonly detail = '',
-  ) {
-    super(`${reason}${detail ? `: ${detail}` : ''}`);
-    this.name = 'BoundaryRefused';
-  }
-}
-
-/** A district-level file of a province is a few megabytes; past this it is not boundaries to draw in a browser. */
-export const MAX_BOUNDARY_BYTES = 50 * 1024 ** 2;
-/** Points in all rings: enough for every town of a large city at DataV's detail. */
-export const MAX_POINTS = 2_000_000;
+export { BoundaryRefused, MAX_BOUNDARY_BYTES, MAX_POINTS };
 
 type Position = [number, number];
 
