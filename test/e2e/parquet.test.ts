@@ -72,6 +72,16 @@ describe('Parquet', () => {
     await importFile(w.page, '查询结果.parquet', out);
     expect((await datasetRows(w.page)).find((d) => d.name === '查询结果')?.rows).toBe(industry.length);
 
+    // A dataset's export as Parquet: the same rows as its CSV export, names beside codes.
+    const exported = await downloaded(w.page, () => w.page.locator('[data-testid=dataset-row][data-dataset=sample-industry] [data-testid=dataset-export-parquet]').click());
+    const rowsOut = (await parquetReadObjects({ file: new Uint8Array(exported).buffer })) as { entity_id: string; entity: string; indicator_id: string; period: string; value: number }[];
+    expect(rowsOut).toHaveLength(industry.length);
+    const names = new Map(readSampleRows('entities.csv').map((e) => [e.entity_id, e.name]));
+    for (const r of rowsOut) {
+      expect(r.entity).toBe(names.get(r.entity_id));
+      expect(r.value).toBe(values.get(key(r)));
+    }
+
     // A file that says Parquet and is not: refused in words, and nothing else changes.
     const before = await datasetRows(w.page);
     await w.page.setInputFiles('[data-testid=import-input]', [{ name: '坏文件.parquet', mimeType: 'application/octet-stream', buffer: Buffer.concat([Buffer.from('PAR1'), Buffer.alloc(64, 7)]) }]);

@@ -140,6 +140,22 @@ describe('the SQL view', () => {
     await w.context.close();
   });
 
+  it('completes table and column names as they are typed', async () => {
+    const w = await openPage('/sql');
+    await waitReady(w.page);
+    await settled(w.page);
+    await typeSql(w.page, 'SELECT * FROM observations_n');
+    const options = w.page.locator('[data-testid=sql-editor] .cm-tooltip-autocomplete li');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('observations_named')]));
+    await w.page.keyboard.press('Enter');
+    expect(await editor(w.page).innerText()).toContain('FROM observations_named');
+    await w.page.keyboard.insertText(' WHERE entity_na');
+    await options.first().waitFor();
+    expect(await options.allInnerTexts()).toEqual(expect.arrayContaining([expect.stringContaining('entity_name')]));
+    await w.context.close();
+  });
+
   it("marks DuckDB's error where it points, and a long query can be cancelled", async () => {
     const w = await openPage('/sql');
     await waitReady(w.page);

@@ -42,6 +42,24 @@ describe('Excel workbooks', () => {
       [entities.get(name), String(year), '满意度 营商环境满意度', String(business)],
     ]).sort((a, b) => `${a[0]}${a[1]}${a[2]}`.localeCompare(`${b[0]}${b[1]}${b[2]}`));
     expect(cells).toEqual(expected);
+
+    // Kept across a reload, as a CSV upload is.
+    await w.page.goto(`${new URL(w.page.url()).origin}/data`);
+    await waitReady(w.page);
+    await expect.poll(async () => (await datasetRows(w.page)).find((d) => d.name === '满意度调查')?.rows, { timeout: 30_000 }).toBe(WORKBOOK_ROWS.length * 2);
+    await expectNoErrors(w);
+    await w.context.close();
+  });
+
+  it('reads another sheet when the person picks it', async () => {
+    const w = await openPage('/data', { width: 1366, height: 900 });
+    await waitReady(w.page);
+    const draft = await upload(w.page, '两张表.xlsx', await surveyWorkbook());
+    await draft.locator('[data-testid=import-sheet]').selectOption('0');
+    // The notes sheet is one line of text: read afresh, it has no table to import.
+    await expect.poll(() => draft.getAttribute('data-status'), { timeout: 30_000 }).toMatch(/^(refused|review)$/);
+    if ((await draft.getAttribute('data-status')) === 'review') expect(await draft.locator('[data-testid=import-sheet]').inputValue()).toBe('0');
+    else expect(await draft.innerText()).toMatch(/表头|数值|空/);
     await expectNoErrors(w);
     await w.context.close();
   });
