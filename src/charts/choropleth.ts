@@ -16,6 +16,8 @@ export interface ChoroplethRegion {
   value: number;
   /** The entity a click goes to. */
   id: string;
+  /** What is printed for it, where not its value formatted (a score with its stars). */
+  text?: string;
 }
 
 export interface ChoroplethClass {
@@ -102,7 +104,7 @@ export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption
       confine: true,
       formatter: (p: { name: string }) => {
         const region = byName.get(p.name);
-        return tooltipElement(region?.label ?? p.name, [{ label: region ? (classOf(input.classes, region.value)?.label ?? '') : input.noValue, value: region ? input.format(region.value) : '' }]);
+        return tooltipElement(region?.label ?? p.name, [{ label: region ? (classOf(input.classes, region.value)?.label ?? '') : input.noValue, value: region ? (region.text ?? input.format(region.value)) : '' }]);
       },
     },
     // The legend: one entry per class, in words, with its colour beside (ECharts' piecewise legend).
@@ -137,7 +139,7 @@ export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption
           textBorderWidth: 3,
           formatter: (p: { name: string }) => {
             const region = byName.get(p.name);
-            return region ? `${region.label}\n${input.format(region.value)}` : '';
+            return region ? `${region.label}\n${region.text ?? input.format(region.value)}` : '';
           },
         },
         data: input.regions.map((r) => ({ name: r.name, value: r.value })),

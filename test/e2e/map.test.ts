@@ -44,6 +44,39 @@ describe('the overview map', () => {
     await w.context.close();
   });
 
+  it('colours by the composite index too, and walks the regions by keyboard, each said with its value', async () => {
+    const w = await openPage('/?indicator=hightech_share&period=2024', { width: 1366, height: 768 });
+    await waitReady(w.page);
+    const map = w.page.locator('[data-testid=chart][data-kind=map]');
+    await map.waitFor({ timeout: 30_000 });
+    await w.page.click('[data-testid=map-mode-composite]');
+    const panel = w.page.locator('[data-panel=map]');
+    await expect.poll(() => panel.innerText()).toContain('综合指数');
+    expect(Number(await map.getAttribute('data-points'))).toBe(districts.length);
+    await panel.locator('[data-testid=chart-table-toggle]').click();
+    expect(await panel.locator('[data-testid=chart-table]').innerText()).toMatch(/★/);
+    expect(await panel.locator('[data-testid=chart-table]').innerText()).toMatch(/[1-5] 星/);
+    await panel.locator('[data-testid=chart-table-toggle]').click();
+
+    // The keyboard: focus, the arrow keys from the best region on, Enter opens the one said.
+    await w.page.click('[data-testid=map-mode-indicator]');
+    await w.page.locator('[data-testid=map-keys]').focus();
+    await w.page.keyboard.press('ArrowRight');
+    const said = w.page.locator('[data-testid=map-focused]');
+    await expect.poll(() => said.innerText()).toMatch(/\d/);
+    const first = await said.innerText();
+    await w.page.keyboard.press('ArrowRight');
+    await expect.poll(() => said.innerText()).not.toBe(first);
+    const text = await said.innerText();
+    const second = districts.find((d) => text.startsWith(d.name ?? '-'));
+    expect(second).toBeDefined();
+    await w.page.keyboard.press('Enter');
+    await w.page.waitForURL(/\/district\//);
+    expect(new URL(w.page.url()).pathname).toBe(`/district/${second?.entity_id}`);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it("is a Present slide, every district drawn at the wall's size, with the map's caption", async () => {
     for (const size of [{ width: 1920, height: 1080 }, { width: 5760, height: 1080 }]) {
       const w = await openPage('/present?slides=map:hightech_share,ranking&sec=600', size);

@@ -4,6 +4,7 @@ import type { GeoCollection } from '../../geo/boundaries';
 import { featureKeys } from '../../geo/boundaries';
 import { matchFeatures } from '../../geo/match';
 import type { IndicatorInfo } from '../../queries/indicators';
+import type { EntityScore } from '../../scoring/score';
 import type { ThemeName } from '../../charts/theme';
 import type { ChartModel } from '../charts/chart-table';
 import { nameIn, type Labels } from '../labels';
@@ -64,6 +65,47 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
     table: {
       columns: [input.level, `${nameIn(indicator, labels.locale)}${indicator.unit ? ` (${indicator.unit})` : ''}`, t('map.class')],
       rows: [...regions].sort((a, b) => indicator.direction * (b.value - a.value)).map((r) => [r.label, r.value, classOf(classes, r.value)?.label ?? '']),
+    },
+    description: t('map.description', {
+      n: regions.length,
+      classes: classes.map((c) => `${c.label}: ${regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—'}`).join('；'),
+    }),
+    entityOf: new Map(regions.map((r) => [r.name, r.id])),
+    classes,
+  };
+}
+
+/** Star classes, best first, in words and a sequential palette; 0 stands for 数据不足 (no stars). */
+const STAR_COLOURS = ['#1f4f94', '#3f74bb', '#6f9bd3', '#a4c2e6', '#d4e4f7'];
+
+/**
+ * The members on their map by the composite index: coloured by their stars (five classes and 数据不足,
+ * named in the legend), each printing its score and stars.
+ */
+export function buildCompositeMapModel(input: { map: string; collection: GeoCollection; caption: string; pairs?: Readonly<Record<string, string>>; scores: readonly EntityScore[]; names: ReadonlyMap<string, string>; year: number; level: string; source: string; labels: Labels }): MapModel | null {
+  const { labels } = input;
+  const t = labels.t;
+  const members = input.scores.map((s) => ({ entity_id: s.entityId, name: input.names.get(s.entityId) ?? s.entityId }));
+  const matching = matchFeatures(featureKeys(input.collection), members, new Map(Object.entries(input.pairs ?? {})));
+  if (matching.matched.size === 0) return null;
+  const byId = new Map(input.scores.map((s) => [s.entityId, s]));
+  const regions = [...matching.matched].map(([feature, id]) => {
+    const s = byId.get(id) as EntityScore;
+    const stars = s.insufficient || s.stars === null ? 0 : s.stars;
+    const score = s.composite === null ? '—' : formatValue(s.composite, 1, '', labels.locale);
+    return { name: feature, label: input.names.get(id) ?? id, value: stars, id, text: stars > 0 ? `${score} ${'★'.repeat(stars)}` : `${score} ${t('map.noStars')}` };
+  });
+  const classes: ChoroplethClass[] = [5, 4, 3, 2, 1].map((n, i) => ({ label: t('map.stars', { n }), color: STAR_COLOURS[i] as string, min: n, max: n }));
+  classes.push({ label: t('map.noStars'), color: '#c9ced6', min: 0, max: 0 });
+  const title = t('map.compositeTitle', { level: input.level, year: input.year });
+  return {
+    title,
+    source: [input.source, input.caption].filter(Boolean).join(' '),
+    option: buildChoroplethOption({ map: input.map, regions, classes, format: String, noValue: t('map.noValue') }),
+    points: regions.length,
+    table: {
+      columns: [input.level, t('map.composite'), t('map.class')],
+      rows: [...regions].sort((a, b) => b.value - a.value).map((r) => [r.label, r.text, classOf(classes, r.value)?.label ?? '']),
     },
     description: t('map.description', {
       n: regions.length,
