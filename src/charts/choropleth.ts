@@ -132,6 +132,10 @@ export function buildChoroplethOption(input: ChoroplethInput): EChartsCoreOption
         emphasis: { itemStyle: { areaColor: undefined, borderColor: '#1f2933', borderWidth: big ? 3 : 2 }, label: { show: true } },
         label: {
           show: true,
+          // Long names (a branch's) are cut to the width of a small region: the tooltip, the
+          // keyboard and the table view give them whole.
+          width: big ? 180 : 84,
+          overflow: 'truncate',
           fontSize: big ? 22 : 13,
           lineHeight: big ? 28 : 17,
           color: '#1f2933',

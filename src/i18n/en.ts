@@ -530,6 +530,7 @@ const en: Messages<typeof zh> = {
     description: 'Map, {n} regions with a value. {classes}',
     sampleCaption: 'The map is the sample data’s fictional geography and shows no real place.',
     locatorTitle: '{name} in {parent}',
+    belowTitle: '{name}: stars of its {level}',
     compositeTitle: 'Composite index · stars by {level}, {year}',
     composite: 'Composite index',
     stars: '{n} stars',

@@ -526,6 +526,7 @@ export default {
     description: '地图，{n} 个地区有数值。{classes}',
     sampleCaption: '地图为示例数据虚构的示意地理，不代表任何真实地区。',
     locatorTitle: '{name}在{parent}的位置',
+    belowTitle: '{name}各{level}星级',
     compositeTitle: '综合指数 · {year} 年各{level}星级分布',
     composite: '综合指数',
     stars: '{n} 星',

@@ -76,6 +76,32 @@ describe('boundaries a person brings', () => {
     await w.context.close();
   });
 
+  it("draws a district's branches by their stars where boundaries for them are brought", async () => {
+    const w = await openPage('/data', { width: 1366, height: 900 });
+    await waitReady(w.page);
+    const branches = readFileSync(fileURLToPath(new URL('../../data/entities.csv', import.meta.url)), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','))
+      .filter((e) => e[2] === 'branch' && e[3] === 'd01');
+    // A grid of squares, one per branch: a sketch, as a district office might draw its own.
+    const features = branches.map((b, i) => ({ type: 'Feature', properties: { name: b[1] }, geometry: { type: 'Polygon', coordinates: [[[i % 4, Math.floor(i / 4)], [(i % 4) + 1, Math.floor(i / 4)], [(i % 4) + 1, Math.floor(i / 4) + 1], [i % 4, Math.floor(i / 4) + 1], [i % 4, Math.floor(i / 4)]]] } }));
+    await w.page.setInputFiles('[data-testid=import-input]', [{ name: '东湖区支部.geojson', mimeType: 'application/geo+json', buffer: Buffer.from(JSON.stringify({ type: 'FeatureCollection', features })) }]);
+    await expect.poll(() => set(w.page).getAttribute('data-matched')).toBe(String(branches.length));
+    await w.page.goto(`${new URL(w.page.url()).origin}/district/d01`);
+    await waitReady(w.page);
+    const below = w.page.locator('.scorecard-map[data-map=below]');
+    await below.locator('[data-testid=chart][data-kind=map]').waitFor({ timeout: 30_000 });
+    const points = Number(await below.locator('[data-testid=chart]').getAttribute('data-points'));
+    expect(points).toBeGreaterThan(0);
+    expect(points).toBeLessThanOrEqual(branches.length);
+    await below.locator('[data-testid=chart-table-toggle]').click();
+    expect(await below.locator('[data-testid=chart-table] tbody tr').count()).toBe(points);
+    expect(await below.locator('[data-testid=chart-table]').innerText()).toContain(branches[0]![1]);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it('refuses bad JSON, no features, a file over 50 MB and a self-intersecting ring, and nothing already loaded changes', async () => {
     const w = await openPage('/data', { width: 1366, height: 900 });
     await waitReady(w.page);

@@ -93,7 +93,7 @@ export function buildCompositeMapModel(input: { map: string; collection: GeoColl
     const s = byId.get(id) as EntityScore;
     const stars = s.insufficient || s.stars === null ? 0 : s.stars;
     const score = s.composite === null ? '—' : formatValue(s.composite, 1, '', labels.locale);
-    return { name: feature, label: input.names.get(id) ?? id, value: stars, id, text: stars > 0 ? `${score} ${'★'.repeat(stars)}` : `${score} ${t('map.noStars')}` };
+    return { name: feature, label: input.names.get(id) ?? id, value: stars, id, text: stars > 0 ? `${score} · ${stars}★` : `${score} · ${t('map.noStars')}` };
   });
   const classes: ChoroplethClass[] = [5, 4, 3, 2, 1].map((n, i) => ({ label: t('map.stars', { n }), color: STAR_COLOURS[i] as string, min: n, max: n }));
   classes.push({ label: t('map.noStars'), color: '#c9ced6', min: 0, max: 0 });
