@@ -36,6 +36,10 @@ describe('the overview map', () => {
     expect(Number(await locator.locator('[data-testid=chart]').getAttribute('data-points'))).toBe(districts.length);
     const name = districts.find((d) => d.entity_id === id)?.name ?? '';
     expect(await locator.innerText()).toContain(`${name}在云澜市的位置`);
+    // By keyboard too: each region said as the arrow keys reach it.
+    await w.page.locator('.scorecard-map[data-testid=map-keys]').focus();
+    await w.page.keyboard.press('ArrowRight');
+    await expect.poll(() => w.page.locator('.scorecard-map [data-testid=map-focused]').innerText()).toMatch(new RegExp(districts.map((d) => d.name).join('|')));
     await locator.locator('[data-testid=chart-table-toggle]').click();
     expect(await locator.locator('[data-testid=chart-table] tr', { hasText: '本地区' }).innerText()).toContain(name);
     expect(w.pageErrors).toEqual([]);

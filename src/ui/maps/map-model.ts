@@ -20,6 +20,8 @@ export interface MapModel extends ChartModel {
   entityOf: Map<string, string>;
   /** The classes the regions are coloured by, best first. */
   classes: ChoroplethClass[];
+  /** Feature names in the table's order (best first): the keyboard's path through the map. */
+  order: string[];
 }
 
 /**
@@ -56,6 +58,7 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
     format,
   );
   const title = t('map.title', { indicator: nameIn(indicator, labels.locale), level: input.level, year: input.year });
+  const sorted = [...regions].sort((a, b) => indicator.direction * (b.value - a.value));
   return {
     title,
     subtitle: indicator.direction === -1 ? t('chart.lowerBetter') : undefined,
@@ -64,7 +67,7 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
     points: regions.length,
     table: {
       columns: [input.level, `${nameIn(indicator, labels.locale)}${indicator.unit ? ` (${indicator.unit})` : ''}`, t('map.class')],
-      rows: [...regions].sort((a, b) => indicator.direction * (b.value - a.value)).map((r) => [r.label, r.value, classOf(classes, r.value)?.label ?? '']),
+      rows: sorted.map((r) => [r.label, format(r.value), classOf(classes, r.value)?.label ?? '']),
     },
     description: t('map.description', {
       n: regions.length,
@@ -72,6 +75,7 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
     }),
     entityOf: new Map(regions.map((r) => [r.name, r.id])),
     classes,
+    order: sorted.map((r) => r.name),
   };
 }
 
@@ -98,6 +102,7 @@ export function buildCompositeMapModel(input: { map: string; collection: GeoColl
   const classes: ChoroplethClass[] = [5, 4, 3, 2, 1].map((n, i) => ({ label: t('map.stars', { n }), color: STAR_COLOURS[i] as string, min: n, max: n }));
   classes.push({ label: t('map.noStars'), color: '#c9ced6', min: 0, max: 0 });
   const title = t('map.compositeTitle', { level: input.level, year: input.year });
+  const sortedByStars = [...regions].sort((a, b) => b.value - a.value);
   return {
     title,
     source: [input.source, input.caption].filter(Boolean).join(' '),
@@ -105,7 +110,7 @@ export function buildCompositeMapModel(input: { map: string; collection: GeoColl
     points: regions.length,
     table: {
       columns: [input.level, t('map.composite'), t('map.class')],
-      rows: [...regions].sort((a, b) => b.value - a.value).map((r) => [r.label, r.text, classOf(classes, r.value)?.label ?? '']),
+      rows: sortedByStars.map((r) => [r.label, r.text, classOf(classes, r.value)?.label ?? '']),
     },
     description: t('map.description', {
       n: regions.length,
@@ -113,5 +118,6 @@ export function buildCompositeMapModel(input: { map: string; collection: GeoColl
     }),
     entityOf: new Map(regions.map((r) => [r.name, r.id])),
     classes,
+    order: sortedByStars.map((r) => r.name),
   };
 }
