@@ -76,6 +76,28 @@ describe('boundaries a person brings', () => {
     await w.context.close();
   });
 
+  it('takes TopoJSON through the same drop zone', async () => {
+    const w = await openPage('/data', { width: 1366, height: 900 });
+    await waitReady(w.page);
+    // The sample's districts as one TopoJSON object, each polygon its own arc (not quantized).
+    const arcs = SAMPLE.features.map((f) => (f.geometry as { coordinates: number[][][] }).coordinates[0]);
+    const topology = {
+      type: 'Topology',
+      arcs,
+      objects: { districts: { type: 'GeometryCollection', geometries: SAMPLE.features.map((f, i) => ({ type: 'Polygon', arcs: [[i]], properties: { name: f.properties.name } })) } },
+    };
+    await w.page.setInputFiles('[data-testid=import-input]', [{ name: '区县.topojson', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(topology)) }]);
+    await expect.poll(() => set(w.page).getAttribute('data-features')).toBe(String(SAMPLE.features.length));
+    await expect.poll(() => set(w.page).getAttribute('data-matched')).toBe(String(SAMPLE.features.length));
+    await w.page.click('[data-testid=nav-overview]');
+    await waitReady(w.page);
+    const map = w.page.locator('[data-testid=chart][data-kind=map]');
+    await map.waitFor({ timeout: 30_000 });
+    expect(Number(await map.getAttribute('data-points'))).toBe(SAMPLE.features.length);
+    expect(w.pageErrors).toEqual([]);
+    await w.context.close();
+  });
+
   it("draws a district's branches by their stars where boundaries for them are brought", async () => {
     const w = await openPage('/data', { width: 1366, height: 900 });
     await waitReady(w.page);
