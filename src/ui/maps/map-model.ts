@@ -1,4 +1,4 @@
-import { buildChoroplethOption, choroplethClasses, classOf, type ChoroplethClass } from '../../charts/choropleth';
+import { buildChoroplethOption, choroplethClasses, classOf, type ChoroplethClass, type ChoroplethRegion } from '../../charts/choropleth';
 import { formatValue } from '../../format/number';
 import type { GeoCollection } from '../../geo/boundaries';
 import { featureKeys } from '../../geo/boundaries';
@@ -69,10 +69,15 @@ export function buildMapModel(input: { map: string; collection: GeoCollection; c
       columns: [input.level, `${nameIn(indicator, labels.locale)}${indicator.unit ? ` (${indicator.unit})` : ''}`, t('map.class')],
       rows: sorted.map((r) => [r.label, format(r.value), classOf(classes, r.value)?.label ?? '']),
     },
-    description: t('map.description', {
-      n: regions.length,
-      classes: classes.map((c) => `${c.label}: ${regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—'}`).join('；'),
-    }),
+    ...regionFields(regions, sorted, classes, labels),
+  };
+}
+
+/** What both maps say of their regions: each class with its members in words, the click's and the keyboard's ways in. */
+function regionFields(regions: readonly ChoroplethRegion[], sorted: readonly ChoroplethRegion[], classes: ChoroplethClass[], labels: Labels) {
+  const members = (c: ChoroplethClass) => regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—';
+  return {
+    description: labels.t('map.description', { n: regions.length, classes: classes.map((c) => `${c.label}: ${members(c)}`).join('；') }),
     entityOf: new Map(regions.map((r) => [r.name, r.id])),
     classes,
     order: sorted.map((r) => r.name),
@@ -112,12 +117,6 @@ export function buildCompositeMapModel(input: { map: string; collection: GeoColl
       columns: [input.level, t('map.composite'), t('map.class')],
       rows: sortedByStars.map((r) => [r.label, r.text, classOf(classes, r.value)?.label ?? '']),
     },
-    description: t('map.description', {
-      n: regions.length,
-      classes: classes.map((c) => `${c.label}: ${regions.filter((r) => classOf(classes, r.value) === c).map((r) => r.label).join(labels.separator) || '—'}`).join('；'),
-    }),
-    entityOf: new Map(regions.map((r) => [r.name, r.id])),
-    classes,
-    order: sortedByStars.map((r) => r.name),
+    ...regionFields(regions, sortedByStars, classes, labels),
   };
 }
